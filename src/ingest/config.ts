@@ -1,0 +1,91 @@
+// The optional configuration file (almanac.config.json): how to read exports the defaults get wrong.
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { STATUS_CATEGORIES, WORK_ITEM_TYPES } from '../model/entities.ts';
+import { IngestError } from './errors.ts';
+
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'an IANA time zone such as "Europe/Paris" or "UTC"');
+
+export const SourceRuleSchema = z
+  .object({
+    match: z.string().min(1).describe('Glob matched against the file\'s path relative to the input folder, or its name.'),
+    adapter: z.string().optional().describe('Force an adapter (see `almanac ingest --help` for the list).'),
+    delimiter: z.string().length(1).optional().describe('CSV delimiter, when detection gets it wrong.'),
+    columns: z.record(z.string(), z.string()).optional().describe('Renames: export column → canonical column.'),
+    values: z
+      .record(z.string(), z.record(z.string(), z.string()))
+      .optional()
+      .describe('Value mappings per canonical field, e.g. {"status": {"Pending": "requested"}}.'),
+    dateFormat: z.string().optional().describe('strptime format of the file\'s dates, e.g. "%d.%m.%Y %H:%M".'),
+    dayFirst: z.boolean().optional().describe('Settles dd/mm vs mm/dd for this file.'),
+    timeZone: timeZone.optional().describe('Time zone of the file\'s times that carry no offset.'),
+  })
+  .strict();
+
+export const ConfigSchema = z
+  .object({
+    $schema: z.string().optional(),
+    timeZone: timeZone.default('UTC').describe('Time zone of times without an offset, and of calendar days.'),
+    dayFirst: z.boolean().optional().describe('Settles ambiguous numeric dates: true for dd/mm, false for mm/dd (default).'),
+    maxRejectRatio: z.number().min(0).max(1).default(0.05).describe('Largest share of a file\'s rows that may be rejected.'),
+    sources: z.array(SourceRuleSchema).default([]),
+    jira: z
+      .object({
+        storyPointsField: z.string().optional().describe('Custom field holding story points, e.g. "Story point estimate".'),
+        teamField: z.string().default('Team').describe('Custom field holding the team.'),
+        foundInField: z.string().default('Found In').describe('Custom field saying where a bug was found (test/production).'),
+        statusCategories: z.record(z.string(), z.enum(STATUS_CATEGORIES)).default({}).describe('Status name → category, beyond the defaults.'),
+        issueTypes: z.record(z.string(), z.enum(WORK_ITEM_TYPES)).default({}).describe('Issue type name → canonical type, beyond the defaults.'),
+        projectKeys: z.record(z.string(), z.string()).default({}).describe('Jira project id → key, for version exports that carry only the id.'),
+      })
+      .strict()
+      .prefault({}),
+    servicenow: z
+      .object({
+        releaseField: z.string().optional().describe('Change field holding the release id (default: u_release, release).'),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export type Config = z.infer<typeof ConfigSchema>;
+export type SourceRule = z.infer<typeof SourceRuleSchema>;
+
+export const DEFAULT_CONFIG_FILE = 'almanac.config.json';
+
+/** Reads and validates the config; a missing default file means defaults. */
+export function loadConfig(file: string | undefined): { config: Config; path: string | null } {
+  const chosen = file ?? (fs.existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : null);
+  if (!chosen) return { config: ConfigSchema.parse({}), path: null };
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(chosen, 'utf8'));
+  } catch (err) {
+    throw new IngestError({ file: chosen, expected: 'a JSON object', message: `cannot read the config: ${(err as Error).message}` });
+  }
+  const parsed = ConfigSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new IngestError({
+      file: chosen,
+      pointer: '/' + issue.path.map(String).join('/'),
+      message: issue.message,
+    });
+  }
+  return { config: parsed.data, path: path.resolve(chosen) };
+}
+
+/** The first rule whose glob matches the file (relative path, or name alone). */
+export function ruleFor(config: Config, relPath: string): SourceRule | null {
+  const posix = relPath.split(path.sep).join('/');
+  return config.sources.find((r) => path.matchesGlob(posix, r.match) || path.matchesGlob(path.basename(posix), r.match)) ?? null;
+}

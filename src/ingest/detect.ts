@@ -1,0 +1,91 @@
+// Format detection: every adapter rates the file (name, header, JSON shape); the most confident wins.
+// A file nobody recognises is an error that names what was found and what was tried.
+import fs from 'node:fs';
+import { IngestError } from './errors.ts';
+import { probeCsv } from './stage/csv.ts';
+import type { Adapter, FileInfo, Probe } from './adapter.ts';
+import type { FileContext } from './context.ts';
+import { ADAPTERS } from './sources/index.ts';
+
+/** Extensions read as exports; other files in an input folder (READMEs, PROVENANCE.md) are skipped. */
+export const DATA_EXTENSIONS = ['.csv', '.tsv', '.txt', '.json'];
+
+/** Largest JSON document read whole; bigger JSON exports must be split (or exported as CSV). */
+const MAX_JSON_BYTES = 512 << 20;
+
+function jsonShape(value: unknown, depth = 0): string {
+  if (Array.isArray(value)) return value.length ? `[${jsonShape(value[0], depth + 1)}, …]` : '[]';
+  if (value && typeof value === 'object') {
+    if (depth > 1) return '{…}';
+    const keys = Object.keys(value).slice(0, 8);
+    return `{${keys.map((k) => `${k}: ${jsonShape((value as Record<string, unknown>)[k], depth + 1)}`).join(', ')}${Object.keys(value).length > 8 ? ', …' : ''}}`;
+  }
+  return value === null ? 'null' : typeof value;
+}
+
+function jsonPosition(text: string, message: string): { line: number; column: number } | null {
+  const m = /position (\d+)/.exec(message);
+  if (!m) return null;
+  const pos = Number(m[1]);
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  return { line, column: pos - before.lastIndexOf('\n') };
+}
+
+export function readJson(ctx: Pick<FileContext, 'file' | 'path'>): unknown {
+  const size = fs.statSync(ctx.file).size;
+  if (size > MAX_JSON_BYTES) {
+    throw new IngestError({ file: ctx.path, message: `the JSON file is ${size} bytes`, expected: `JSON files under ${MAX_JSON_BYTES} bytes (split the export)` });
+  }
+  const text = fs.readFileSync(ctx.file, 'utf8').replace(/^\uFEFF/, '');
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    const msg = (err as Error).message;
+    const pos = jsonPosition(text, msg);
+    throw new IngestError({
+      file: ctx.path,
+      line: pos?.line,
+      message: `not valid JSON: ${msg}${pos ? ` (column ${pos.column})` : ''}`,
+      expected: 'a complete JSON document',
+    });
+  }
+}
+
+/** Probes the file (reads its header or parses its JSON) and picks the adapter. */
+export function detect(ctx: FileContext): { adapter: Adapter; probe: Probe } {
+  const lower = ctx.file.toLowerCase();
+  const info: FileInfo = { name: ctx.path.split('/').pop()!.toLowerCase(), path: ctx.path };
+  let probe: Probe;
+  if (lower.endsWith('.json')) {
+    probe = { kind: 'json', json: readJson(ctx) };
+  } else {
+    const { text, scan } = probeCsv(ctx, ctx.rule?.delimiter);
+    const renames = ctx.rule?.columns ?? {};
+    probe = { kind: 'csv', text, scan, header: scan.header.map((h) => renames[h] ?? h) };
+  }
+  const forced = ctx.rule?.adapter;
+  if (forced) {
+    const adapter = ADAPTERS.find((a) => a.id === forced || (forced.startsWith('canonical:') && a.id === 'canonical-csv'));
+    if (!adapter) {
+      throw new IngestError({ file: ctx.path, message: `the config forces adapter ${JSON.stringify(forced)}, which does not exist`, expected: `one of ${ADAPTERS.map((a) => a.id).join(', ')}, or canonical:<entity>` });
+    }
+    return { adapter, probe };
+  }
+  let best: Adapter | null = null;
+  let bestScore = 0;
+  for (const a of ADAPTERS) {
+    if (a.kind !== probe.kind) continue;
+    const s = a.detect(info, probe);
+    if (s > bestScore) {
+      best = a;
+      bestScore = s;
+    }
+  }
+  if (!best) {
+    const found = probe.kind === 'csv' ? `columns: ${probe.header.slice(0, 30).join(', ')}${probe.header.length > 30 ? ', …' : ''}` : `JSON shape: ${jsonShape(probe.json)}`;
+    const tried = ADAPTERS.filter((a) => a.kind === probe.kind).map((a) => `${a.title} (${a.signature})`).join('; ');
+    throw new IngestError({ file: ctx.path, message: `format not recognised; found ${found}; tried: ${tried}`, expected: 'an export of a supported tool, or a canonical CSV file (name an adapter in the config to force one)' });
+  }
+  return { adapter: best, probe };
+}

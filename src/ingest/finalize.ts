@@ -1,0 +1,106 @@
+// After every file is staged: one row per record (the latest wins), references resolved, the
+// reference date found. All set-based SQL.
+import { ENTITIES, ENTITY_NAMES, type EntityName } from '../model/catalog.ts';
+import { tableColumns, quoteIdent as q } from '../db/schema.ts';
+import type { Db } from '../db/duckdb.ts';
+import { lit } from '../db/duckdb.ts';
+import type { Warning } from './context.ts';
+
+/** Staging tables hold the canonical columns plus the file's order and the record's order in it. */
+export async function createStaging(db: Db): Promise<void> {
+  for (const n of ENTITY_NAMES) {
+    const cols = [...tableColumns(n), { name: '_file_order', sql: 'INTEGER' }, { name: '_seq', sql: 'BIGINT' }];
+    await db.run(`CREATE TEMP TABLE ${q(`stg_${ENTITIES[n].table}`)} (${cols.map((c) => `${q(c.name)} ${c.sql}`).join(', ')})`);
+  }
+}
+
+/** Keeps one row per key: the latest `source_updated`, then the later file, then the later record. */
+async function dedupe(db: Db, n: EntityName, warnings: Warning[]): Promise<void> {
+  const { table, key } = ENTITIES[n];
+  const keyList = key.map(q).join(', ');
+  const cols = tableColumns(n).map((c) => q(c.name)).join(', ');
+  const stg = q(`stg_${table}`);
+  const dupes = await db.all<{ source_file: string; n: number; conflicting: number }>(
+    `WITH g AS (SELECT ${keyList}, count(*) AS n, count(DISTINCT source_updated) AS nu, max(source_file) AS source_file FROM ${stg} GROUP BY ALL HAVING count(*) > 1)
+     SELECT source_file, count(*)::INTEGER AS n, (count(*) FILTER (WHERE nu <= 1))::INTEGER AS conflicting FROM g GROUP BY 1 ORDER BY 1`,
+  );
+  for (const d of dupes) {
+    warnings.push({
+      path: d.source_file,
+      code: 'duplicates',
+      message: `${d.n} ${ENTITIES[n].label} appear more than once (across exports or as one row per update); the latest is kept${d.conflicting ? `, ${d.conflicting} of them without an updated time to tell (the later file or row wins)` : ''}`,
+      count: d.n,
+    });
+  }
+  await db.run(
+    `INSERT INTO ${q(table)} SELECT ${cols} FROM ${stg}
+     QUALIFY row_number() OVER (PARTITION BY ${keyList} ORDER BY source_updated DESC NULLS LAST, _file_order DESC, _seq DESC) = 1
+     ORDER BY ${keyList}`,
+  );
+}
+
+/** System references may use a system's name (a CMDB CI's display value): resolve them to ids. */
+async function resolveSystemNames(db: Db): Promise<void> {
+  const byName = `(SELECT lower(name) AS k, min(id) AS id FROM system WHERE name IS NOT NULL GROUP BY 1 HAVING count(*) = 1)`;
+  for (const t of ['change', 'incident', 'deployment']) {
+    await db.run(
+      `UPDATE ${q(t)} SET system_id = s.id FROM ${byName} s
+       WHERE lower(${q(t)}.system_id) = s.k AND ${q(t)}.system_id NOT IN (SELECT id FROM system)`,
+    );
+  }
+  await db.run(
+    `UPDATE release SET system_ids = list_transform(system_ids, x -> CASE WHEN list_contains(m.ids, x) THEN x ELSE coalesce(map_extract_value(m.names, lower(x)), x) END)
+     FROM (SELECT (SELECT list(id) FROM system) AS ids, (SELECT map_from_entries(list({'k': k, 'v': id})) FROM ${byName}) AS names) m
+     WHERE system_ids IS NOT NULL`,
+  );
+}
+
+/** References to records no export holds: reported, not rejected (exports are often partial). */
+async function danglingReferences(db: Db, warnings: Warning[]): Promise<void> {
+  const checks: Array<[string, string, string, string]> = [
+    ['work_item', 'unnest(release_ids)', 'release', 'release'],
+    ['release', 'project_id', 'project', 'project'],
+    ['change', 'release_id', 'release', 'release'],
+    ['deployment', 'release_id', 'release', 'release'],
+    ['booking', 'environment_id', 'environment', 'environment'],
+    ['release_dependency', 'depends_on_id', 'release', 'release'],
+    ['release_dependency', 'release_id', 'release', 'release'],
+    ['test_cycle', 'release_id', 'release', 'release'],
+  ];
+  for (const [table, expr, target, label] of checks) {
+    const rows = await db.all<{ n: number; sample: string }>(
+      `WITH refs AS (SELECT DISTINCT ${expr} AS ref FROM ${q(table)})
+       SELECT count(*)::INTEGER AS n, string_agg(ref, ', ' ORDER BY ref) FILTER (WHERE ref IS NOT NULL) AS sample
+       FROM (SELECT ref FROM refs WHERE ref IS NOT NULL AND ref NOT IN (SELECT id FROM ${q(target)}) ORDER BY ref LIMIT 10000)`,
+    );
+    const r = rows[0];
+    const total = (await db.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${q(target)}`))[0]?.n ?? 0;
+    if (r && r.n > 0 && total > 0) {
+      const sample = r.sample.split(', ').slice(0, 5).join(', ');
+      warnings.push({ path: '', code: 'unknown-reference', message: `${table}: ${r.n} ${label} id(s) not found in any export (e.g. ${sample})`, count: r.n });
+    }
+  }
+}
+
+/** The newest observed event in the data, as a date in the configured time zone. */
+export async function newestEventDate(db: Db, timeZone: string): Promise<string | null> {
+  const events = [
+    'SELECT max(greatest(created, resolved, updated)) FROM work_item',
+    'SELECT max("at") FROM work_item_transition',
+    'SELECT max(greatest(opened_at, closed_at, actual_end)) FROM change',
+    'SELECT max(greatest(opened_at, resolved_at, closed_at)) FROM incident',
+    'SELECT max(greatest(started_at, finished_at)) FROM deployment',
+    'SELECT max(actual_release)::TIMESTAMP FROM release',
+    'SELECT max(date)::TIMESTAMP FROM lesson',
+  ];
+  const [row] = await db.all<{ d: string | null }>(
+    `SELECT strftime(timezone(${lit(timeZone)}, max(t)::TIMESTAMPTZ), '%Y-%m-%d') AS d FROM (${events.map((e) => `(${e})`).join(' UNION ALL ')}) AS u(t)`,
+  );
+  return row?.d ?? null;
+}
+
+export async function finalize(db: Db, warnings: Warning[]): Promise<void> {
+  for (const n of ENTITY_NAMES) await dedupe(db, n, warnings);
+  await resolveSystemNames(db);
+  await danglingReferences(db, warnings);
+}

@@ -1,0 +1,141 @@
+// The one validation path every adapter goes through: raw text values (SQL expressions over a
+// staged relation) → canonical typed values, set-based in DuckDB. A value that cannot be read
+// rejects its row, with file, line or pointer, field, value and what was expected.
+import { ENTITIES, entityColumns, type EntityName } from '../../model/catalog.ts';
+import type { ColumnInfo } from '../../model/fields.ts';
+import { lit } from '../../db/duckdb.ts';
+import { quoteIdent as q } from '../../db/schema.ts';
+import { conversion, type ParseOptions } from './convert.ts';
+import type { FileContext } from '../context.ts';
+
+export interface FieldSource {
+  /** Raw value: a SQL expression over the mapping's relation (VARCHAR; VARCHAR[] for list fields). */
+  sql: string;
+  /** The field as the user knows it (header name, JSON path), for errors. */
+  column: string;
+  parse?: ParseOptions;
+}
+
+export interface Mapping {
+  entity: EntityName;
+  /** Relation the raw values come from. */
+  from: string;
+  where?: string;
+  fields: Partial<Record<string, FieldSource>>;
+  /** When the source last updated the record: of duplicates, the latest is kept. */
+  updated?: FieldSource;
+  /** Provenance: SQL for the CSV line, or the JSON pointer, and the record's order in the file. */
+  line?: string;
+  pointer?: string;
+  seq: string;
+  /** Fields that must have a value; default: the entity's non-nullable fields. */
+  required?: readonly string[];
+}
+
+export interface MapResult {
+  entity: EntityName;
+  rows: number;
+  rejectedRows: number;
+}
+
+const raw = (name: string) => q(`r_${name}`);
+const val = (name: string) => q(`v_${name}`);
+
+function rawExpr(kind: ColumnInfo['kind'], src: FieldSource): string {
+  if (kind === 'list') {
+    const list = src.parse?.split ? `string_split(${src.sql}, ${lit(src.parse.split)})` : src.sql;
+    const clean = `list_filter(list_transform(${list}, s -> trim(s)), s -> s IS NOT NULL AND s <> '')`;
+    return `CASE WHEN len(${clean}) > 0 THEN ${clean} END`;
+  }
+  return `nullif(trim(CAST(${src.sql} AS VARCHAR)), '')`;
+}
+
+/** Maps one staged relation into the entity's staging table; returns rows kept and rejected. */
+export async function applyMapping(ctx: FileContext, m: Mapping): Promise<MapResult> {
+  const { db } = ctx;
+  const cols = entityColumns(m.entity);
+  const required = new Set(m.required ?? cols.filter((c) => c.required).map((c) => c.name));
+  const present = cols.filter((c) => m.fields[c.name]);
+  for (const name of required) {
+    if (!m.fields[name]) throw new Error(`mapping for ${m.entity} lacks required field ${name}`);
+  }
+  const t1 = ctx.tempName('map');
+  const t2 = ctx.tempName('conv');
+
+  const selects = [
+    `${m.line ?? 'NULL'}::INTEGER AS _line`,
+    `${m.pointer ?? 'NULL'}::VARCHAR AS _pointer`,
+    `${m.seq}::BIGINT AS _seq`,
+    ...present.map((c) => `${rawExpr(c.kind, m.fields[c.name]!)} AS ${raw(c.name)}`),
+    `${m.updated ? rawExpr('instant', m.updated) : 'NULL::VARCHAR'} AS ${raw('_updated')}`,
+  ];
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${t1} AS SELECT ${selects.join(', ')} FROM ${m.from}${m.where ? ` WHERE ${m.where}` : ''}`);
+
+  const conv = new Map(present.map((c) => [c.name, conversion(c.kind, m.fields[c.name]!.parse ?? {}, c.values)]));
+  const updatedConv = m.updated ? conversion('instant', m.updated.parse ?? {}) : null;
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ${t2} AS SELECT *, ${[
+      ...present.map((c) => `${conv.get(c.name)!.sql(raw(c.name))} AS ${val(c.name)}`),
+      `${updatedConv ? updatedConv.sql(raw('_updated')) : 'NULL::TIMESTAMP'} AS _updated`,
+    ].join(', ')} FROM ${t1}`,
+  );
+
+  // Failure conditions, one per field that can fail.
+  const failures: Array<{ col: ColumnInfo; cond: string; expected: string; value: string }> = [];
+  for (const c of cols) {
+    const src = m.fields[c.name];
+    if (required.has(c.name)) {
+      failures.push({ col: c, cond: src ? `${raw(c.name)} IS NULL` : 'true', expected: 'a value (the field is required)', value: 'NULL' });
+    }
+    if (!src || c.kind === 'list' || c.kind === 'id' || c.kind === 'text') continue;
+    if (c.kind === 'enum' && (src.parse?.unknown ?? 'reject') === 'null') continue;
+    failures.push({
+      col: c,
+      cond: `${raw(c.name)} IS NOT NULL AND ${val(c.name)} IS NULL`,
+      expected: conv.get(c.name)!.expected,
+      value: `${raw(c.name)}::VARCHAR`,
+    });
+  }
+  if (failures.length) {
+    await db.run(
+      `INSERT INTO rejects ${failures
+        .map(
+          (f) =>
+            `SELECT ${lit(ctx.path)}, _line, _pointer, ${lit(m.entity)}, ${lit(m.fields[f.col.name]?.column ?? f.col.name)}, ${f.value}, ${lit(f.expected)} FROM ${t2} WHERE ${f.cond}`,
+        )
+        .join(' UNION ALL ')}`,
+    );
+  }
+  const ok = failures.length ? `NOT (${failures.map((f) => `coalesce(${f.cond}, false)`).join(' OR ')})` : 'true';
+
+  // Enum values no mapping knows, where unknown values are allowed: say which, once per value.
+  for (const c of present) {
+    if (c.kind !== 'enum' || (m.fields[c.name]!.parse?.unknown ?? 'reject') !== 'null') continue;
+    const unknown = await db.all<{ v: string; n: number }>(
+      `SELECT ${raw(c.name)} AS v, count(*)::INTEGER AS n FROM ${t2} WHERE ${raw(c.name)} IS NOT NULL AND ${val(c.name)} IS NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`,
+    );
+    for (const u of unknown) {
+      ctx.warn('unmapped-value', `${m.fields[c.name]!.column}: value ${JSON.stringify(u.v)} has no ${c.name} mapping (kept as unknown; map it in the config)`, u.n);
+    }
+  }
+
+  const target = ENTITIES[m.entity].table;
+  const insertCols: string[] = [];
+  const insertVals: string[] = [];
+  for (const c of cols) {
+    insertCols.push(c.name);
+    insertVals.push(m.fields[c.name] ? val(c.name) : 'NULL');
+    if (c.raw) {
+      insertCols.push(`${c.name}_raw`);
+      insertVals.push(m.fields[c.name] ? raw(c.name) : 'NULL');
+    }
+  }
+  insertCols.push('source', 'source_file', 'source_line', 'source_pointer', 'source_updated', '_file_order', '_seq');
+  insertVals.push(lit(ctx.adapter), lit(ctx.path), '_line', '_pointer', '_updated', String(ctx.fileOrder), '_seq');
+  const [counts] = await db.all<{ total: number; kept: number }>(
+    `SELECT count(*)::INTEGER AS total, (count(*) FILTER (WHERE ${ok}))::INTEGER AS kept FROM ${t2}`,
+  );
+  await db.run(`INSERT INTO ${q(`stg_${target}`)} (${insertCols.map(q).join(', ')}) SELECT ${insertVals.join(', ')} FROM ${t2} WHERE ${ok}`);
+  await db.run(`DROP TABLE ${t1}; DROP TABLE ${t2}`);
+  return { entity: m.entity, rows: counts?.kept ?? 0, rejectedRows: (counts?.total ?? 0) - (counts?.kept ?? 0) };
+}

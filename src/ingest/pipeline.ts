@@ -1,0 +1,180 @@
+// `almanac ingest`: exports → adapters → a new DuckDB file that replaces the old one only when the
+// whole run succeeded. A bad export leaves the previous database exactly as it was.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { listValue } from '@duckdb/node-api';
+import { openDb, lit, type Db } from '../db/duckdb.ts';
+import { schemaDdl } from '../db/schema.ts';
+import { acquireLock } from '../db/lock.ts';
+import { loadConfig, ruleFor, type Config } from './config.ts';
+import { IngestError, formatLocation } from './errors.ts';
+import { listInputs } from './inputs.ts';
+import { detect } from './detect.ts';
+import { createStaging, finalize, newestEventDate } from './finalize.ts';
+import { createProgress, type Progress } from './progress.ts';
+import type { FileContext, Warning } from './context.ts';
+import { TOOL_VERSION } from '../version.ts';
+
+export interface IngestOptions {
+  inputs: string[];
+  db: string;
+  config?: string;
+  asOf?: string;
+  maxRejectRatio?: number;
+  /** No progress output (tests, --json). */
+  quiet?: boolean;
+}
+
+export interface FileSummary {
+  path: string;
+  adapter: string | null;
+  entities: string[];
+  records: number;
+  rows: number;
+  rejected: number;
+  encoding: string | null;
+  format: string | null;
+  bytes: number;
+}
+
+export interface RejectSample {
+  path: string;
+  line: number | null;
+  pointer: string | null;
+  field: string | null;
+  value: string | null;
+  expected: string;
+}
+
+export interface IngestSummary {
+  ok: boolean;
+  db: string;
+  asOf: string | null;
+  files: FileSummary[];
+  skipped: string[];
+  warnings: Warning[];
+  errors: string[];
+  /** The first rejects of each file, to show what went wrong. */
+  rejects: RejectSample[];
+}
+
+async function dropTemps(db: Db, prefix: string): Promise<void> {
+  const objs = await db.all<{ name: string; kind: string }>(
+    `SELECT table_name AS name, 'TABLE' AS kind FROM duckdb_tables() WHERE temporary AND starts_with(table_name, ${lit(prefix)})
+     UNION ALL SELECT view_name, 'VIEW' FROM duckdb_views() WHERE temporary AND starts_with(view_name, ${lit(prefix)})`,
+  );
+  for (const o of objs.sort((a, b) => (a.kind === 'VIEW' ? -1 : 1) - (b.kind === 'VIEW' ? -1 : 1))) {
+    await db.run(`DROP ${o.kind} IF EXISTS "${o.name}"`);
+  }
+}
+
+async function ingestFile(
+  db: Db, config: Config, input: { file: string; path: string }, order: number, tmpDir: string, progress: Progress,
+  warnings: Warning[], maxRatio: number,
+): Promise<{ summary: FileSummary; error: string | null }> {
+  let counter = 0;
+  const prefix = `t${order}_`;
+  const summary: FileSummary = {
+    path: input.path, adapter: null, entities: [], records: 0, rows: 0, rejected: 0, encoding: null, format: null, bytes: fs.statSync(input.file).size,
+  };
+  const ctx: FileContext = {
+    db, config, rule: ruleFor(config, input.path), file: input.file, path: input.path, adapter: '', fileOrder: order, tmpDir, progress,
+    tempName: (p) => `${prefix}${p}_${counter++}`,
+    warn: (code, message, count = 1) => warnings.push({ path: input.path, code, message, count }),
+  };
+  try {
+    const { adapter, probe } = detect(ctx);
+    ctx.adapter = summary.adapter = adapter.id;
+    summary.format = adapter.title;
+    if (probe.kind === 'csv') summary.encoding = probe.text.encoding;
+    const result = await adapter.load(ctx, probe);
+    summary.records = result.records;
+    summary.rows = result.results.reduce((s, r) => s + r.rows, 0);
+    summary.entities = [...new Set(result.results.filter((r) => r.rows > 0).map((r) => r.entity))];
+    const [rej] = await db.all<{ n: number }>(`SELECT count(DISTINCT coalesce(line::VARCHAR, pointer, '')) ::INTEGER AS n FROM rejects WHERE path = ${lit(input.path)}`);
+    summary.rejected = rej?.n ?? 0;
+    const ratio = summary.records ? summary.rejected / summary.records : 0;
+    if (ratio > maxRatio) {
+      return {
+        summary,
+        error: `${input.path}: ${summary.rejected} of ${summary.records} records rejected (${(ratio * 100).toFixed(1)}%), above the limit of ${(maxRatio * 100).toFixed(1)}% (--max-reject-ratio)`,
+      };
+    }
+    return { summary, error: null };
+  } catch (err) {
+    if (err instanceof IngestError) return { summary, error: err.message };
+    const e = err as Error;
+    if (process.env.ALMANAC_DEBUG) console.error(e.stack);
+    return { summary, error: formatLocation({ file: input.path, message: `could not be read: ${e.message.split('\n')[0]}` }) };
+  } finally {
+    await dropTemps(db, prefix);
+  }
+}
+
+export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
+  const { config } = loadConfig(opts.config);
+  const maxRatio = opts.maxRejectRatio ?? config.maxRejectRatio;
+  const summary: IngestSummary = { ok: false, db: opts.db, asOf: null, files: [], skipped: [], warnings: [], errors: [], rejects: [] };
+  const { files, skipped } = listInputs(opts.inputs);
+  summary.skipped = skipped;
+  if (files.length === 0) {
+    summary.errors.push(`no export files found in ${opts.inputs.join(', ')} (looked for ${['.csv', '.tsv', '.txt', '.json'].join(', ')})`);
+    return summary;
+  }
+  fs.mkdirSync(path.dirname(path.resolve(opts.db)), { recursive: true });
+  const release = acquireLock(opts.db, 'ingest');
+  const next = `${opts.db}.next-${process.pid}`;
+  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'almanac-'));
+  const progress = createProgress(process.stderr, opts.quiet);
+  let db: Db | null = null;
+  try {
+    fs.rmSync(next, { force: true });
+    db = await openDb(next);
+    await db.run("SET enable_progress_bar = true; SET enable_progress_bar_print = false");
+    await db.run(`SET temp_directory = ${lit(path.join(tmpDir, 'duckdb'))}`);
+    for (const ddl of schemaDdl()) await db.run(ddl);
+    await createStaging(db);
+    const started = new Date();
+    for (const [i, input] of files.entries()) {
+      const { summary: fs1, error } = await ingestFile(db, config, input, i, tmpDir, progress, summary.warnings, maxRatio);
+      summary.files.push(fs1);
+      if (error) summary.errors.push(error);
+      progress.line(`${error ? 'FAILED' : 'read  '} ${input.path}  ${fs1.adapter ?? '-'}  ${fs1.rows} rows${fs1.rejected ? `, ${fs1.rejected} rejected` : ''}`);
+    }
+    summary.rejects = await db.all<RejectSample>(
+      `SELECT path, line, pointer, field, value, expected FROM (SELECT *, row_number() OVER (PARTITION BY path ORDER BY line, pointer) AS k FROM rejects) WHERE k <= 20 ORDER BY path, line, pointer`,
+    );
+    if (summary.errors.length) return summary;
+
+    await finalize(db, summary.warnings);
+    summary.asOf = opts.asOf ?? (await newestEventDate(db, config.timeZone));
+    const totals = summary.files.reduce((t, f) => ({ rows: t.rows + f.rows, rejected: t.rejected + f.rejected }), { rows: 0, rejected: 0 });
+    await db.run(
+      `INSERT INTO ingest_runs VALUES (?, ?::TIMESTAMP, now()::TIMESTAMP, ?::DATE, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        started.toISOString(), started.toISOString(), summary.asOf, config.timeZone, listValue(opts.inputs),
+        files.length, totals.rows, totals.rejected, summary.warnings.length, TOOL_VERSION,
+      ],
+    );
+    for (const f of summary.files) {
+      await db.run(`INSERT INTO ingest_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+        f.path, f.adapter, f.format, listValue(f.entities), f.records, f.rows, f.rejected, f.bytes, f.encoding,
+      ]);
+    }
+    for (const w of summary.warnings) await db.run(`INSERT INTO ingest_warnings VALUES (?, ?, ?, ?)`, [w.path, w.code, w.message, w.count]);
+    await db.run('CHECKPOINT');
+    db.close();
+    db = null;
+    fs.renameSync(next, opts.db);
+    summary.ok = true;
+    return summary;
+  } finally {
+    progress.finish();
+    if (db) db.close();
+    fs.rmSync(next, { force: true });
+    fs.rmSync(`${next}.wal`, { force: true });
+    fs.rmSync(tmpDir, { recursive: true, force: true });
+    release();
+  }
+}

@@ -1,0 +1,102 @@
+// Loads a CSV export into a DuckDB table of text columns c0…cN (by position: Jira repeats header
+// names), using DuckDB's own reader; the scan supplies record lines and structural problems.
+import { lit } from '../../db/duckdb.ts';
+import { IngestError } from '../errors.ts';
+import { prepareText, type PreparedText } from '../text/encoding.ts';
+import { scanCsv, type CsvScan } from '../text/csv-scan.ts';
+import type { FileContext } from '../context.ts';
+
+export interface StagedCsv {
+  /** Relation with columns c0…cN (VARCHAR), `_row` (0-based) and `_line` (the record's first line). */
+  relation: string;
+  header: string[];
+  scan: CsvScan;
+  text: PreparedText;
+  /** Data records in the file (kept + ragged). */
+  records: number;
+}
+
+/** The column holding header cell `i`. */
+export const col = (i: number) => `c${i}`;
+
+/** Largest record DuckDB is asked to read; bigger ones are an error, not an out-of-memory. */
+const MAX_RECORD_BYTES = 64 << 20;
+
+/** Reads the header (and structure) of a CSV export without loading it. */
+export function probeCsv(ctx: Pick<FileContext, 'file' | 'tmpDir' | 'warn'>, delimiter?: string): { text: PreparedText; scan: CsvScan } {
+  const text = prepareText(ctx.file, ctx.tmpDir, ctx.warn);
+  return { text, scan: scanCsv(text.readPath, delimiter) };
+}
+
+export async function stageCsv(ctx: FileContext, probed: { text: PreparedText; scan: CsvScan }): Promise<StagedCsv> {
+  const { text, scan } = probed;
+  const { db } = ctx;
+  if (scan.unterminatedQuoteLine !== null) {
+    throw new IngestError({
+      file: ctx.path,
+      line: scan.unterminatedQuoteLine,
+      field: scan.unterminatedQuoteField ?? undefined,
+      message: 'a quoted value starts here and is never closed (unterminated quote)',
+      expected: 'a closing " before the end of the file',
+    });
+  }
+  if (scan.maxRecordBytes > MAX_RECORD_BYTES) {
+    throw new IngestError({ file: ctx.path, message: `a record is ${scan.maxRecordBytes} bytes long`, expected: `records under ${MAX_RECORD_BYTES} bytes` });
+  }
+  const header = scan.header;
+  const raw = ctx.tempName('csv');
+  const columns = `{${header.map((_, i) => `${lit(col(i))}: 'VARCHAR'`).join(', ')}}`;
+  const rejects = ctx.tempName('csvrej');
+  const options = [
+    'header = true',
+    'auto_detect = false',
+    `delim = ${lit(scan.delimiter)}`,
+    `quote = '"'`,
+    `escape = '"'`,
+    'strict_mode = true',
+    'store_rejects = true',
+    `rejects_table = ${lit(rejects)}`,
+    `rejects_scan = ${lit(`${rejects}_scan`)}`,
+    `max_line_size = ${Math.max(scan.maxRecordBytes + 1024, 2 << 20)}`,
+    `columns = ${columns}`,
+  ];
+  ctx.progress.step(ctx.path);
+  await ctx.progress.track(
+    db.conn,
+    db.run(`CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM read_csv(${lit(text.readPath)}, ${options.join(', ')})`),
+  );
+
+  // Ragged records: the scan knows their real lines; DuckDB has skipped them.
+  if (scan.raggedCount > 0) {
+    const values = scan.ragged
+      .map((r) => `(${lit(ctx.path)}, ${r.line}, NULL, NULL, NULL, ${lit(`${r.fields} fields`)}, ${lit(`${header.length} fields, as in the header`)})`)
+      .join(', ');
+    await db.run(`INSERT INTO rejects VALUES ${values}`);
+    if (scan.raggedCount > scan.ragged.length) {
+      ctx.warn('ragged', `${scan.raggedCount - scan.ragged.length} more records with the wrong number of fields are not listed`);
+    }
+  }
+  const [{ n } = { n: 0 }] = await db.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${raw}`);
+  if (n !== scan.rows) {
+    ctx.warn('line-numbers', `DuckDB read ${n} rows where ${scan.rows} were expected; line numbers of this file may be off`);
+  }
+  await db.run(`DROP TABLE IF EXISTS ${rejects}; DROP TABLE IF EXISTS ${rejects}_scan`);
+
+  const jumps = ctx.tempName('lines');
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${jumps} (row_from BIGINT, off INTEGER)`);
+  if (scan.lineJumps.length) {
+    const appender = await db.conn.createAppender(jumps, 'temp');
+    for (const [from, off] of scan.lineJumps) {
+      appender.appendBigInt(BigInt(from));
+      appender.appendInteger(off);
+      appender.endRow();
+    }
+    appender.closeSync();
+  }
+  const relation = ctx.tempName('rows');
+  await db.run(
+    `CREATE OR REPLACE TEMP VIEW ${relation} AS SELECT r.*, r.rowid AS _row, (r.rowid + 2 + coalesce(j.off, 0))::INTEGER AS _line
+     FROM ${raw} r ASOF LEFT JOIN ${jumps} j ON r.rowid >= j.row_from`,
+  );
+  return { relation, header, scan, text, records: scan.rows + scan.raggedCount };
+}
