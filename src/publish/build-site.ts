@@ -1,0 +1,56 @@
+// `almanac build`: database → report model → Astro pages in a work folder → swapped in for the site.
+// The previous site keeps being served until the new one is complete.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { build as astroBuild } from 'astro';
+import { openDb } from '../db/duckdb.ts';
+import { acquireLock } from '../db/lock.ts';
+import { buildModel } from '../report/build-model.ts';
+import { writeMetrics } from './metrics-export.ts';
+import { recoverSwap, swapIn, workDir } from './swap.ts';
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface BuildOptions {
+  db: string;
+  out: string;
+  asOf?: string;
+}
+
+export interface BuildResult {
+  out: string;
+  pages: number;
+  metrics: number;
+  asOf: string;
+}
+
+function countPages(dir: string): number {
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
+}
+
+export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
+  if (!fs.existsSync(opts.db)) throw new Error(`no database at ${opts.db}: run 'almanac ingest' first`);
+  const release = acquireLock(opts.out, 'build');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'almanac-build-'));
+  let work: string | null = null;
+  try {
+    recoverSwap(opts.out);
+    const db = await openDb(opts.db, { readOnly: true });
+    const model = await buildModel(db, { asOf: opts.asOf }).finally(() => db.close());
+    const reportFile = path.join(tmp, 'report.json');
+    fs.writeFileSync(reportFile, JSON.stringify(model));
+    work = workDir(opts.out);
+    process.env.ALMANAC_REPORT = reportFile;
+    await astroBuild({ root: PROJECT_ROOT, outDir: work, logLevel: 'warn', mode: 'production' });
+    writeMetrics(path.join(work, 'data'), model.metrics);
+    const pages = countPages(work);
+    swapIn(work, opts.out);
+    work = null;
+    return { out: opts.out, pages, metrics: model.metrics.length, asOf: model.meta.asOf };
+  } finally {
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+    fs.rmSync(tmp, { recursive: true, force: true });
+    release();
+  }
+}

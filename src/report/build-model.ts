@@ -1,0 +1,41 @@
+// Assembles the report model from the database: the only place the site's numbers come from.
+import type { Db } from '../db/duckdb.ts';
+import { releaseMetrics } from '../metrics/releases.ts';
+import type { MetricRow } from '../metrics/types.ts';
+import { TOOL_VERSION } from '../version.ts';
+import { loadRows } from './load.ts';
+import { dataQuality } from './data-quality.ts';
+import { overviewCounts, projectSummaries, releasesByMonth, workCounts } from './overview.ts';
+import type { ReportModel } from './model.ts';
+
+export interface ModelOptions {
+  /** Overrides the ingest's reference date. */
+  asOf?: string;
+}
+
+/** Sorted so that the export is stable whatever order the metric families ran in. */
+function sortMetrics(rows: MetricRow[]): MetricRow[] {
+  const key = (r: MetricRow) => `${r.metric}\u0000${r.scope_kind}\u0000${r.scope_id}\u0000${r.period}`;
+  return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<ReportModel> {
+  const quality = await dataQuality(db);
+  const asOf = opts.asOf ?? quality.run?.asOf;
+  if (!asOf) throw new Error('no reference date: the data has no dated events; pass --as-of YYYY-MM-DD');
+  const [projects, releases, work] = [await loadRows(db, 'project'), await loadRows(db, 'release'), await workCounts(db)];
+  return {
+    meta: { title: 'Release Almanac', asOf, timeZone: quality.run?.timeZone ?? 'UTC', toolVersion: TOOL_VERSION },
+    nav: [
+      { path: '', label: 'Overview' },
+      { path: 'data/', label: 'Data' },
+    ],
+    overview: {
+      counts: await overviewCounts(db, projects, releases, asOf),
+      releasesByMonth: releasesByMonth(releases, asOf),
+      projects: projectSummaries(projects, releases, work, asOf),
+    },
+    dataQuality: quality,
+    metrics: sortMetrics(releaseMetrics(releases, asOf)),
+  };
+}

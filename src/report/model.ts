@@ -1,0 +1,72 @@
+// The report model: everything the pages show, computed before Astro runs (pages only read it).
+import type { MetricRow } from '../metrics/types.ts';
+
+export interface NavItem {
+  /** Site-relative path with a trailing slash, e.g. `data/`; `''` is the overview. */
+  path: string;
+  label: string;
+}
+
+export interface ProjectSummary {
+  id: string;
+  name: string;
+  portfolio: string | null;
+  program: string | null;
+  owner: string | null;
+  releases: number;
+  released: number;
+  /** Share of released releases that shipped on or before their planned date; null when none shipped. */
+  onTimeRate: number | null;
+  /** Next planned release (earliest planned date not yet released). */
+  nextRelease: { id: string; name: string; planned: string | null } | null;
+  workItems: number;
+  openWorkItems: number;
+}
+
+export interface MonthReleases {
+  /** `YYYY-MM` */
+  month: string;
+  released: number;
+  onTime: number;
+  late: number;
+  /** null when nothing was released that month. */
+  onTimeRate: number | null;
+  slipMedian: number | null;
+  slipP85: number | null;
+}
+
+export interface DataQuality {
+  run: {
+    asOf: string | null;
+    timeZone: string;
+    files: number;
+    rowsLoaded: number;
+    rowsRejected: number;
+    toolVersion: string;
+  } | null;
+  files: Array<{ path: string; adapter: string; format: string; entities: string[]; records: number; rows: number; rejected: number; encoding: string | null }>;
+  warnings: Array<{ path: string; code: string; message: string; count: number }>;
+  /** The first rejects (at most a few hundred); `rejectCount` says how many there are. */
+  rejects: Array<{ path: string; line: number | null; pointer: string | null; entity: string; field: string | null; value: string | null; expected: string }>;
+  rejectCount: number;
+  /** Rows per canonical table. */
+  tables: Array<{ table: string; label: string; rows: number }>;
+}
+
+export interface ReportModel {
+  meta: {
+    title: string;
+    /** The reference date every "today" uses. */
+    asOf: string;
+    timeZone: string;
+    toolVersion: string;
+  };
+  nav: NavItem[];
+  overview: {
+    counts: Array<{ label: string; value: number }>;
+    releasesByMonth: MonthReleases[];
+    projects: ProjectSummary[];
+  };
+  dataQuality: DataQuality;
+  metrics: MetricRow[];
+}
