@@ -85,7 +85,7 @@ export async function stageCsv(ctx: FileContext, probed: { text: PreparedText; s
   const jumps = ctx.tempName('lines');
   await db.run(`CREATE OR REPLACE TEMP TABLE ${jumps} (row_from BIGINT, off INTEGER)`);
   if (scan.lineJumps.length) {
-    const appender = await db.conn.createAppender(jumps, 'temp');
+    const appender = await db.conn.createAppender(jumps, 'main', 'temp');
     for (const [from, off] of scan.lineJumps) {
       appender.appendBigInt(BigInt(from));
       appender.appendInteger(off);

@@ -1,0 +1,109 @@
+// The ingest guarantees (DESIGN.md §5) on canonical CSV files: clear errors, nothing half-written,
+// idempotent and deduplicated, encodings and line ends.
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ingestFiles, tempDir, writeFixture } from '../helpers/ingest.ts';
+
+const RELEASES = `id,name,project_id,system_ids,type,status,planned_start,planned_release,actual_release
+R1,First,P1,S1;S2,major,released,2026-01-01,2026-02-01,2026-02-03
+R2,"Second, ""quoted""",P1,S1,minor,planned,2026-02-01,2026-03-01,
+`;
+
+describe('ingest pipeline', () => {
+  it('loads canonical rows with provenance', async () => {
+    const dir = writeFixture({ 'releases.csv': RELEASES });
+    const r = await ingestFiles([dir]);
+    expect(r.summary.ok).toBe(true);
+    expect(r.summary.asOf).toBe('2026-02-03');
+    const rows = await r.query(`SELECT id, name, system_ids, type, strftime(actual_release, '%Y-%m-%d') AS actual, source, source_line FROM release ORDER BY id`);
+    expect(rows).toEqual([
+      { id: 'R1', name: 'First', system_ids: ['S1', 'S2'], type: 'major', actual: '2026-02-03', source: 'canonical-csv', source_line: 2 },
+      { id: 'R2', name: 'Second, "quoted"', system_ids: ['S1'], type: 'minor', actual: null, source: 'canonical-csv', source_line: 3 },
+    ]);
+  });
+
+  it('rejects bad values with file, line, field, value and what was expected', async () => {
+    const rows = ['id,planned_release,type', ...Array.from({ length: 30 }, (_, i) => `R${i},2026-01-${String(i % 28 + 1).padStart(2, '0')},minor`), 'RX,2026-02-30,minor'];
+    const dir = writeFixture({ 'releases.csv': rows.join('\n') });
+    const r = await ingestFiles([dir]);
+    expect(r.summary.ok).toBe(true); // 1 of 31 is under the 5 % limit
+    expect(r.summary.rejects).toEqual([
+      { path: expect.stringMatching(/releases\.csv$/), line: 32, pointer: null, field: 'planned_release', value: '2026-02-30', expected: 'a date YYYY-MM-DD' },
+    ]);
+    const strict = await ingestFiles([dir], { maxRejectRatio: 0 });
+    expect(strict.summary.ok).toBe(false);
+    expect(strict.summary.errors[0]).toMatch(/1 of 31 records rejected .* above the limit of 0\.0%/);
+  });
+
+  it('leaves the previous database byte for byte when a file is broken', async () => {
+    const db = path.join(tempDir(), 'keep.duckdb');
+    const good = await ingestFiles([writeFixture({ 'releases.csv': RELEASES })], { db });
+    expect(good.summary.ok).toBe(true);
+    const before = fs.readFileSync(db);
+    const broken = {
+      'unterminated quote': { 'releases.csv': 'id,name,planned_release\nR1,"open,2026-01-01\nR2,x,2026-01-02\n' },
+      'missing required column': { 'releases.csv': 'id,name\nR1,x\n' },
+      'wrong JSON': { 'versions.json': '{"values": [' },
+      'impossible date': { 'releases.csv': 'id,planned_release\nR1,2026-02-30\n' },
+      'unrecognised format': { 'notes.csv': 'foo,bar\n1,2\n' },
+    };
+    for (const [what, files] of Object.entries(broken)) {
+      const r = await ingestFiles([writeFixture(files)], { db });
+      expect(r.summary.ok, what).toBe(false);
+      expect(r.summary.errors.join('\n'), what).toMatch(/\.(csv|json)/);
+      expect(fs.readFileSync(db).equals(before), what).toBe(true);
+    }
+  });
+
+  it('names the line and field of an unterminated quote and of a missing column', async () => {
+    const r1 = await ingestFiles([writeFixture({ 'releases.csv': 'id,name,planned_release\nR1,ok,2026-01-01\nR2,"open,2026-01-01\n' })]);
+    expect(r1.summary.errors[0]).toMatch(/releases\.csv:3: field "name": a quoted value starts here and is never closed/);
+    const r2 = await ingestFiles([writeFixture({ 'releases.csv': 'id,name\nR1,x\n' })]);
+    expect(r2.summary.errors[0]).toMatch(/releases\.csv:1: field "planned_release": missing required column; found: id, name/);
+  });
+
+  it('gives the same rows twice, and keeps a record found in overlapping exports once', async () => {
+    const a = 'id,planned_release,name\nR1,2026-01-01,old name\nR2,2026-02-01,two\n';
+    const b = 'id,planned_release,name\nR2,2026-02-01,two\nR1,2026-01-01,new name\nR3,2026-03-01,three\n';
+    const dir = writeFixture({ 'releases-a.csv': a, 'releases-b.csv': b });
+    const q = `SELECT id, name, strftime(planned_release, '%Y-%m-%d') AS p FROM release ORDER BY id`;
+    const first = await (await ingestFiles([dir])).query(q);
+    const second = await (await ingestFiles([dir])).query(q);
+    expect(first).toEqual(second);
+    expect(first).toEqual([
+      { id: 'R1', name: 'new name', p: '2026-01-01' },
+      { id: 'R2', name: 'two', p: '2026-02-01' },
+      { id: 'R3', name: 'three', p: '2026-03-01' },
+    ]);
+  });
+
+  it('reads UTF-8 with BOM, UTF-16, Windows-1252 and mixed line ends', async () => {
+    const text = 'id,name,planned_release\r\nR1,Café,2026-01-01\nR2,"multi\r\nline",2026-01-02\r\n';
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const cp1252 = Buffer.from(text.replace('é', '\u0000'), 'latin1');
+    cp1252[cp1252.indexOf(0)] = 0xe9;
+    for (const [name, bytes] of [['bom', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])], ['utf16', utf16], ['cp1252', cp1252]] as const) {
+      const r = await ingestFiles([writeFixture({ 'releases.csv': bytes })]);
+      expect(r.summary.ok, name).toBe(true);
+      expect(await r.query(`SELECT id, name, source_line FROM release ORDER BY id`), name).toEqual([
+        { id: 'R1', name: 'Café', source_line: 2 },
+        { id: 'R2', name: 'multi\nline', source_line: 3 },
+      ]);
+      if (name === 'cp1252') expect(r.summary.warnings.map((w) => w.message).join()).toMatch(/Windows-1252/);
+    }
+  });
+
+  it('reports unknown columns and skips files that are not exports', async () => {
+    const dir = writeFixture({ 'releases.csv': 'id,planned_release,colour\nR1,2026-01-01,blue\n', 'README.md': '# notes' });
+    const r = await ingestFiles([dir]);
+    expect(r.summary.ok).toBe(true);
+    expect(r.summary.warnings.map((w) => w.message)).toContain('unknown column(s) kept out: colour');
+    expect(r.summary.skipped).toEqual([expect.stringMatching(/README\.md$/)]);
+  });
+
+  it('refuses an unrecognised file, naming its columns and the formats tried', async () => {
+    const r = await ingestFiles([writeFixture({ 'notes.csv': 'foo,bar\n1,2\n' })]);
+    expect(r.summary.errors[0]).toMatch(/notes\.csv: format not recognised; found columns: foo, bar; tried: canonical CSV file/);
+  });
+});
