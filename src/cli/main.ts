@@ -13,7 +13,7 @@ function usage(): string {
     'Usage: almanac <command> [options]',
     '',
     'Commands:',
-    ...COMMANDS.map((c) => `  ${c.usage.padEnd(62)} ${c.summary}`),
+    ...COMMANDS.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
     '',
     `Defaults: inputs ${DEFAULTS.exports}/, database ${DEFAULTS.db}, site ${DEFAULTS.out}/.`,
     "Run 'almanac <command> --help' for a command's options.",
