@@ -94,6 +94,17 @@ describe('ingest pipeline', () => {
     }
   });
 
+  it('reads locale dates of a canonical file saved from Excel, and says so', async () => {
+    const dir = writeFixture({ 'releases.csv': 'id,planned_release,actual_release\nR1,3/14/2026,3/20/2026\nR2,4/1/2026,\n' });
+    const r = await ingestFiles([dir]);
+    expect(r.summary.ok).toBe(true);
+    expect(await r.query(`SELECT id, strftime(planned_release, '%Y-%m-%d') AS p FROM release ORDER BY id`)).toEqual([
+      { id: 'R1', p: '2026-03-14' },
+      { id: 'R2', p: '2026-04-01' },
+    ]);
+    expect(r.summary.warnings.map((w) => w.message).join()).toMatch(/not ISO 8601.*MM\/dd\/yyyy/);
+  });
+
   it('reports unknown columns and skips files that are not exports', async () => {
     const dir = writeFixture({ 'releases.csv': 'id,planned_release,colour\nR1,2026-01-01,blue\n', 'README.md': '# notes' });
     const r = await ingestFiles([dir]);
@@ -104,6 +115,6 @@ describe('ingest pipeline', () => {
 
   it('refuses an unrecognised file, naming its columns and the formats tried', async () => {
     const r = await ingestFiles([writeFixture({ 'notes.csv': 'foo,bar\n1,2\n' })]);
-    expect(r.summary.errors[0]).toMatch(/notes\.csv: format not recognised; found columns: foo, bar; tried: canonical CSV file/);
+    expect(r.summary.errors[0]).toMatch(/notes\.csv: format not recognised; found columns: foo, bar; tried: .*canonical CSV file/);
   });
 });
