@@ -1,0 +1,31 @@
+// The overview's projects table: one row per project.
+import type { ProjectSummary } from '../report/model.ts';
+import { countCell, dateCell, percentCell, textCell, type Cell, type Column } from './table.ts';
+
+export const PROJECT_COLUMNS: Column[] = [
+  { label: 'Project' },
+  { label: 'Portfolio' },
+  { label: 'Program' },
+  { label: 'Releases', kind: 'number' },
+  { label: 'Released', kind: 'number' },
+  { label: 'On time', kind: 'number' },
+  { label: 'Next release' },
+  { label: 'Planned for', kind: 'date' },
+  { label: 'Open work items', kind: 'number' },
+  { label: 'Work items', kind: 'number' },
+];
+
+export function projectRows(projects: ProjectSummary[]): Cell[][] {
+  return projects.map((p) => [
+    textCell(p.name),
+    textCell(p.portfolio),
+    textCell(p.program),
+    countCell(p.releases),
+    countCell(p.released),
+    percentCell(p.onTimeRate),
+    textCell(p.nextRelease?.name ?? null),
+    dateCell(p.nextRelease?.planned ?? null),
+    countCell(p.openWorkItems),
+    countCell(p.workItems),
+  ]);
+}

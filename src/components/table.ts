@@ -1,0 +1,36 @@
+// Cells for DataTable: the text people read and the value the sort script orders by.
+import { formatCount, formatDate, formatPercent, MISSING } from './format.ts';
+
+export interface Column {
+  label: string;
+  /** `number`: right-aligned, sorted as a number; `date`: kept on one line. */
+  kind?: 'number' | 'date';
+}
+
+export interface Cell {
+  text: string;
+  /** What the sort script orders by when it differs from the text; null sorts last. */
+  sort?: string | number | null;
+}
+
+export function textCell(value: string | null): Cell {
+  return value === null ? { text: MISSING, sort: null } : { text: value };
+}
+
+export function countCell(n: number | null): Cell {
+  return { text: formatCount(n), sort: n };
+}
+
+export function percentCell(ratio: number | null): Cell {
+  return { text: formatPercent(ratio), sort: ratio };
+}
+
+export function dateCell(iso: string | null): Cell {
+  return { text: formatDate(iso), sort: iso };
+}
+
+/** The `data-sort` attribute of a cell: absent when the text sorts right, `''` (last) for null. */
+export function sortAttribute(cell: Cell): string | undefined {
+  if (cell.sort === undefined) return undefined;
+  return cell.sort === null ? '' : String(cell.sort);
+}

@@ -1,0 +1,48 @@
+// The hand-made report model the pages are developed and tested on must be a ReportModel.
+import { describe, expect, it } from 'vitest';
+import fixture from '../fixtures/report/model.json' with { type: 'json' };
+import type { ScopeKind, MetricRow } from '../../src/metrics/types.ts';
+import type { ReportModel } from '../../src/report/model.ts';
+
+// A JSON import types every string as `string`, so string unions are widened here for the compile-time
+// check and their values are checked at run time below.
+type Widened<T> = T extends string ? string : T extends Array<infer U> ? Array<Widened<U>> : T extends object ? { [K in keyof T]: Widened<T[K]> } : T;
+const shaped: Widened<ReportModel> = fixture;
+
+// Records keyed by the unions: the compiler insists every member is listed, and nothing else.
+const SCOPE_KINDS: Record<ScopeKind, true> = { all: true, portfolio: true, program: true, project: true, release: true, system: true, environment: true, team: true, category: true };
+const UNITS: Record<MetricRow['unit'], true> = { ratio: true, days: true, hours: true, count: true, date: true, per_week: true, status: true };
+
+describe('report model fixture', () => {
+  it('has metric rows whose scope kinds and units exist', () => {
+    expect(shaped.metrics.length).toBeGreaterThan(0);
+    for (const row of shaped.metrics) {
+      expect(Object.hasOwn(SCOPE_KINDS, row.scope_kind), row.scope_kind).toBe(true);
+      expect(Object.hasOwn(UNITS, row.unit), row.unit).toBe(true);
+    }
+  });
+
+  it('is realistic: two years of months, a dozen projects, nulls, warnings, rejects and hostile text', () => {
+    const model = shaped as ReportModel;
+    const months = model.overview.releasesByMonth;
+    expect(months.length).toBe(24);
+    for (const m of months) {
+      expect(m.onTime + m.late, m.month).toBe(m.released);
+      expect(m.onTimeRate, m.month).toBe(m.released === 0 ? null : Math.round((m.onTime / m.released) * 10000) / 10000);
+    }
+    const projects = model.overview.projects;
+    expect(projects.length).toBe(12);
+    expect(projects.reduce((n, p) => n + p.released, 0)).toBe(months.reduce((n, m) => n + m.released, 0));
+    expect(projects.some((p) => p.onTimeRate === null && p.portfolio === null && p.nextRelease !== null)).toBe(true);
+    expect(projects.some((p) => p.nextRelease === null)).toBe(true);
+    expect(projects.some((p) => p.name.includes('<script>'))).toBe(true);
+    const dq = model.dataQuality;
+    expect(dq.run?.files).toBe(dq.files.length);
+    expect(dq.run?.rowsRejected).toBe(dq.rejectCount);
+    expect(dq.rejects.length).toBeLessThan(dq.rejectCount);
+    expect(dq.rejects.some((r) => r.value?.includes('onerror='))).toBe(true);
+    expect(dq.rejects.some((r) => r.line === null && r.pointer !== null)).toBe(true);
+    expect(dq.warnings.length).toBeGreaterThan(0);
+    expect(model.nav.map((n) => n.path)).toEqual(['', 'data/']);
+  });
+});
