@@ -12,6 +12,7 @@
     const body = table.tBodies[0];
     const headers = Array.from(table.tHead?.rows[0]?.cells ?? []);
     if (!body) return;
+    const tbody = body;
     const rows = Array.from(body.rows);
     headers.forEach((th, column) => {
       const button = document.createElement('button');
@@ -33,7 +34,7 @@
         if (x === '' || y === '') return x === y ? 0 : x === '' ? 1 : -1;
         return sign * (numeric ? Number(x) - Number(y) : collator.compare(x, y));
       });
-      body.append(...sorted);
+      tbody.append(...sorted);
       headers.forEach((th, i) => (i === column ? th.setAttribute('aria-sort', direction) : th.removeAttribute('aria-sort')));
     }
 

@@ -42,6 +42,8 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     fs.writeFileSync(reportFile, JSON.stringify(model));
     work = workDir(opts.out);
     process.env.ALMANAC_REPORT = reportFile;
+    // A report build never phones home.
+    process.env.ASTRO_TELEMETRY_DISABLED = '1';
     await astroBuild({ root: PROJECT_ROOT, outDir: work, logLevel: 'warn', mode: 'production' });
     writeMetrics(path.join(work, 'data'), model.metrics);
     const pages = countPages(work);
