@@ -158,8 +158,9 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       ],
     );
     for (const f of summary.files) {
-      await db.run(`INSERT INTO ingest_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
-        f.path, f.adapter, f.format, listValue(f.entities), f.records, f.rows, f.rejected, f.bytes, f.encoding,
+      // DuckDB cannot bind an empty list (its item type is unknown): a file without rows stores [].
+      await db.run(`INSERT INTO ingest_files VALUES (?, ?, ?, coalesce(?, []::VARCHAR[]), ?, ?, ?, ?, ?)`, [
+        f.path, f.adapter, f.format, f.entities.length ? listValue(f.entities) : null, f.records, f.rows, f.rejected, f.bytes, f.encoding,
       ]);
     }
     for (const w of summary.warnings) await db.run(`INSERT INTO ingest_warnings VALUES (?, ?, ?, ?)`, [w.path, w.code, w.message, w.count]);

@@ -7,6 +7,8 @@ import { describeFormat } from './formats.ts';
 export interface ParseOptions {
   /** strptime formats tried in order (dates and instants). Default: ISO 8601. */
   formats?: readonly string[];
+  /** The one of `formats` that errors show as expected (default the first): see `Detected.usual`. */
+  usual?: string;
   /** Time zone of instants written without an offset. */
   timeZone?: string;
   /** For exclusive ends: a value without a time of day is an inclusive day, stored as the next day's start. */
@@ -83,7 +85,7 @@ export function conversion(kind: FieldKind, opts: ParseOptions, values?: readonl
         return { sql: (x) => `TRY_CAST(TRY_STRPTIME(${x}, '%Y-%m-%d') AS DATE)`, expected: 'a date YYYY-MM-DD' };
       }
       const list = `[${opts.formats.map(lit).join(', ')}]`;
-      return { sql: (x) => `TRY_CAST(TRY_STRPTIME(${x}, ${list}) AS DATE)`, expected: `a date like ${describeFormat(opts.formats[0]!)}` };
+      return { sql: (x) => `TRY_CAST(TRY_STRPTIME(${x}, ${list}) AS DATE)`, expected: `a date like ${describeFormat(opts.usual ?? opts.formats[0]!)}` };
     }
     case 'instant':
       if (!opts.formats?.length) {
@@ -94,7 +96,7 @@ export function conversion(kind: FieldKind, opts: ParseOptions, values?: readonl
       }
       return {
         sql: formatted(opts.formats, tz, opts.inclusiveDayEnd ?? false),
-        expected: `a date and time like ${describeFormat(opts.formats[0]!)}`,
+        expected: `a date and time like ${describeFormat(opts.usual ?? opts.formats[0]!)}`,
       };
     case 'enum': {
       const pairs = new Map<string, string>();

@@ -14,15 +14,18 @@ export interface FormatFamily {
 const TIMES = [' %I:%M %p', ' %I:%M:%S %p', ' %H:%M', ' %H:%M:%S', ''];
 const withTimes = (date: string) => TIMES.map((t) => date + t);
 
-/** Candidate families, most specific first. ISO 8601 is handled natively and not listed. */
+/**
+ * Candidate families, most specific first. ISO 8601 is handled natively and not listed. Two-digit
+ * years come before four-digit ones: `%Y` also reads `25` (as the year 25), `%y` never reads `2025`.
+ */
 export const DATE_FAMILIES: readonly FormatFamily[] = [
   { formats: [...withTimes('%d/%b/%y'), ...withTimes('%d/%b/%Y')] }, // Jira: 11/May/24 03:26 PM
-  { formats: [...withTimes('%d-%b-%Y'), ...withTimes('%d-%b-%y')] }, // 11-May-2024
+  { formats: [...withTimes('%d-%b-%y'), ...withTimes('%d-%b-%Y')] }, // 11-May-2024
   { formats: [...withTimes('%Y-%m-%d'), ...withTimes('%Y/%m/%d')] },
-  { formats: [...withTimes('%m/%d/%Y'), ...withTimes('%m/%d/%y')], order: 'mdy' },
-  { formats: [...withTimes('%d/%m/%Y'), ...withTimes('%d/%m/%y')], order: 'dmy' },
-  { formats: [...withTimes('%d.%m.%Y'), ...withTimes('%d.%m.%y')], order: 'dmy' },
-  { formats: [...withTimes('%d-%m-%Y'), ...withTimes('%d-%m-%y')], order: 'dmy' },
+  { formats: [...withTimes('%m/%d/%y'), ...withTimes('%m/%d/%Y')], order: 'mdy' },
+  { formats: [...withTimes('%d/%m/%y'), ...withTimes('%d/%m/%Y')], order: 'dmy' },
+  { formats: [...withTimes('%d.%m.%y'), ...withTimes('%d.%m.%Y')], order: 'dmy' },
+  { formats: [...withTimes('%d-%m-%y'), ...withTimes('%d-%m-%Y')], order: 'dmy' },
   { formats: [...withTimes('%m-%d-%Y')], order: 'mdy' },
 ];
 
@@ -39,6 +42,8 @@ export function describeFormat(format: string): string {
 export interface Detected {
   /** Formats to try, in order; empty means ISO 8601. */
   formats: string[];
+  /** The format most sampled values are written in, for messages (absent for ISO 8601). */
+  usual?: string;
   /** Both day-first and month-first read every value. */
   ambiguous: boolean;
   /** Values in the sample no candidate read. */
@@ -86,5 +91,14 @@ export async function detectDateFormat(db: Db, table: string, columns: readonly 
       if (fam.order !== want) formats = DATE_FAMILIES[twin]!.formats;
     }
   }
-  return { formats, ambiguous, unread: n - bestCount, sample: n };
+  // Errors name the format most values use, which need not be the first one tried (see DATE_FAMILIES).
+  const [hits] = await db.all<Record<string, number>>(
+    `SELECT ${formats.map((fm, i) => `(count(*) FILTER (WHERE TRY_STRPTIME(v, ${lit(fm)}) IS NOT NULL))::INTEGER AS h${i}`).join(', ')} FROM ${sampleSql}`,
+  );
+  const count = (i: number) => hits?.[`h${i}`] ?? 0;
+  let usual = 0;
+  formats.forEach((_, i) => {
+    if (count(i) > count(usual)) usual = i;
+  });
+  return { formats, usual: formats[usual], ambiguous, unread: n - bestCount, sample: n };
 }

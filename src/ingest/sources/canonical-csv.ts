@@ -5,7 +5,7 @@ import { IngestError } from '../errors.ts';
 import { applyMapping, type FieldSource } from '../map/mapper.ts';
 import type { ParseOptions } from '../map/convert.ts';
 import { stageCsv, col } from '../stage/csv.ts';
-import { describeFormat, detectDateFormat } from '../map/formats.ts';
+import { fileDateFormats } from '../map/file-dates.ts';
 import type { Adapter, CsvProbe, FileInfo } from '../adapter.ts';
 import type { FileContext } from '../context.ts';
 
@@ -45,29 +45,14 @@ export function canonicalEntity(file: FileInfo, header: readonly string[], force
   return entityFromName(file.name) ?? entityFromHeader(header);
 }
 
-function parseFor(entity: EntityName, field: string, ctx: FileContext, dateFormats: string[]): ParseOptions {
+function parseFor(entity: EntityName, field: string, ctx: FileContext, dates: Pick<ParseOptions, 'formats' | 'usual'>): ParseOptions {
   const rule = ctx.rule;
-  const opts: ParseOptions = { timeZone: rule?.timeZone ?? ctx.config.timeZone, unknown: 'reject', split: ';' };
-  if (dateFormats.length) opts.formats = dateFormats;
+  const opts: ParseOptions = { timeZone: rule?.timeZone ?? ctx.config.timeZone, unknown: 'reject', split: ';', ...dates };
   const values = rule?.values?.[field];
   if (values) opts.map = values;
   if ((entity === 'booking' || entity === 'freeze_window') && field === 'end') opts.inclusiveDayEnd = true;
   if (entity === 'cost' && field === 'month' && !opts.formats) opts.formats = ['%Y-%m', '%Y-%m-%d'];
   return opts;
-}
-
-/**
- * The contract says ISO dates, but a file saved from Excel often holds locale dates (3/1/2026): read
- * them with the detected format and say so, rather than reject every row.
- */
-async function fileDateFormats(ctx: FileContext, entity: EntityName, header: readonly string[], relation: string): Promise<string[]> {
-  if (ctx.rule?.dateFormat) return [ctx.rule.dateFormat];
-  const dated = new Set(entityColumns(entity).filter((c) => c.kind === 'date' || c.kind === 'instant').map((c) => c.name));
-  const cols = header.flatMap((h, i) => (dated.has(h) ? [col(i)] : []));
-  const found = await detectDateFormat(ctx.db, relation, cols, ctx.rule?.dayFirst ?? ctx.config.dayFirst);
-  if (found.formats.length === 0) return [];
-  ctx.warn('date-format', `dates are not ISO 8601 (YYYY-MM-DD): read as ${describeFormat(found.formats[0]!)}${found.ambiguous ? ` — day and month are ambiguous; ${(ctx.rule?.dayFirst ?? ctx.config.dayFirst) ? 'day' : 'month'} first assumed (set "dayFirst" in the config)` : ''}`);
-  return found.formats;
 }
 
 export const canonicalCsv: Adapter = {
@@ -96,7 +81,11 @@ export const canonicalCsv: Adapter = {
       });
     }
     const staged = await stageCsv(ctx, p);
-    const dateFormats = await fileDateFormats(ctx, entity, p.header, staged.relation);
+    // The contract says ISO dates, but a file saved from Excel often holds locale dates (3/1/2026):
+    // read them with the detected format and say so, rather than reject every row.
+    const dated = new Set(entityColumns(entity).filter((c) => c.kind === 'date' || c.kind === 'instant').map((c) => c.name));
+    const dateCols = p.header.flatMap((h, i) => (dated.has(h) ? [{ name: h, sql: col(i) }] : []));
+    const dateFormats = await fileDateFormats(ctx, staged.relation, dateCols, { expectIso: true });
     const fields: Record<string, FieldSource> = {};
     const known = new Set(entityColumns(entity).map((c) => c.name));
     const unknown: string[] = [];

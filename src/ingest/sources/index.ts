@@ -1,5 +1,11 @@
 // Every adapter the ingest knows, in the order detection ties are settled.
 import type { Adapter } from '../adapter.ts';
 import { canonicalCsv } from './canonical-csv.ts';
+import { jiraCsv } from './jira-csv.ts';
+import { jiraJsonSearch } from './jira-json.ts';
+import { jiraJsonProjects } from './jira-json-projects.ts';
+import { jiraJsonVersions } from './jira-json-versions.ts';
+import { servicenowCsv } from './servicenow-csv.ts';
+import { servicenowJson } from './servicenow-json.ts';
 
-export const ADAPTERS: readonly Adapter[] = [canonicalCsv];
+export const ADAPTERS: readonly Adapter[] = [servicenowCsv, servicenowJson, jiraCsv, jiraJsonSearch, jiraJsonVersions, jiraJsonProjects, canonicalCsv];
