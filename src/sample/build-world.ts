@@ -1,0 +1,88 @@
+// Builds the world of a scale: the base organisation once per region, then its release plans.
+import { CRUNCHES, ENVIRONMENTS, FREEZES, PROJECTS, REGIONS, SYSTEMS } from './organisation.ts';
+import { Rng } from './random.ts';
+import { planReleases } from './releases.ts';
+import { day } from './time.ts';
+import { people } from './vocabulary.ts';
+import { TIMELINE, type Environment, type Freeze, type Project, type System, type World } from './world.ts';
+
+export interface ScaleSpec {
+  /** Regions: copies of the base organisation. */
+  regions: number;
+  /** Volume multiplier for the records per release and per month (work items, deployments, changes). */
+  intensity: number;
+}
+
+export const SCALES = {
+  small: { regions: 1, intensity: 1 },
+  enterprise: { regions: 10, intensity: 11 },
+} as const satisfies Record<string, ScaleSpec>;
+
+export type ScaleName = keyof typeof SCALES;
+
+/** Names of a region's copy: the base region keeps the plain names. */
+function regional(region: string) {
+  return {
+    key: (k: string) => `${k}${region}`,
+    id: (id: string) => (region ? `${id}-${region.toLowerCase()}` : id),
+    env: (id: string) => (region ? `${id}-${region}` : id),
+    name: (n: string) => (region ? `${n} (${region})` : n),
+  };
+}
+
+function buildRegion(rng: Rng, region: string, ordinal: number, jiraIds: { next: number }): Omit<World, 'seed' | 'timeline' | 'regions' | 'releases' | 'intensity'> {
+  const r = regional(region);
+  const systems: System[] = SYSTEMS.map((s) => ({
+    id: r.id(s.id), region, name: r.name(s.name), portfolio: s.portfolio, program: s.program, owner: s.owner,
+    criticality: s.criticality, continuous: s.continuous, prodEnv: r.env(s.prod),
+  }));
+  const systemById = new Map(systems.map((s, i) => [SYSTEMS[i]!.id, s]));
+  const environments: Environment[] = ENVIRONMENTS.map((e) => ({
+    id: r.env(e.id), region, name: r.name(e.name), kind: e.kind, capacity: e.capacity, owner: e.owner, costPerDay: e.costPerDay,
+    production: e.kind === 'prod', shared: e.capacity > 1,
+    bookable: e.bookable ? e.bookable.map(([a, b]) => [day(a), day(b)] as [number, number]) : null,
+  }));
+  const staff = people(rng.fork('people'), PROJECTS.length * 9, region);
+  const projects: Project[] = [];
+  PROJECTS.forEach((p, i) => {
+    const team = staff.slice(i * 9, i * 9 + 9);
+    projects.push({
+      id: r.key(p.key), region, name: r.name(p.name), portfolio: p.portfolio, program: p.program, tracker: p.tracker, tier: p.tier,
+      upstream: p.upstream.map((k) => projects.find((q) => q.id === r.key(k))!),
+      systems: p.systems.map((id) => systemById.get(id)!),
+      cadence: p.cadence, firstRelease: day(p.firstRelease), versionBase: p.version, slip: p.slip, qaTeam: r.name(p.qaTeam), devTeams: p.devTeams.map(r.name),
+      sit: p.sit.map(r.env), uat: p.uat.map(r.env), preprod: r.env(p.preprod),
+      budget: p.budget, start: day(p.start), end: day(p.end), topics: p.topics,
+      lead: team[0]!, developers: team.slice(1, 6), testers: team.slice(6),
+      jiraId: p.tracker === 'erm' ? 0 : jiraIds.next++,
+      firstIssue: rng.int(120, 2400) + ordinal,
+    });
+  });
+  // A freeze of every system is stated once, by the base region; scoped ones are per region.
+  const freezes: Freeze[] = FREEZES.filter((f) => f.scope.length > 0 || !region).map((f) => ({
+    name: r.name(f.name), start: day(f.start), end: day(f.end), scope: f.scope.map(r.id),
+  }));
+  const crunches = CRUNCHES.map((c) => ({ env: r.env(c.env), start: day(c.start), days: c.days }));
+  return { projects, systems, environments, freezes, crunches };
+}
+
+export function buildWorld(seed: number, scale: ScaleSpec): World {
+  const rng = new Rng(seed, 'world');
+  const regions = REGIONS.slice(0, scale.regions);
+  if (regions.length < scale.regions) throw new Error(`at most ${REGIONS.length} regions`);
+  const world: World = {
+    seed, timeline: TIMELINE, regions, projects: [], systems: [], environments: [], releases: [], freezes: [], crunches: [],
+    intensity: scale.intensity,
+  };
+  const jiraIds = { next: 10_000 };
+  regions.forEach((region, i) => {
+    const part = buildRegion(rng.fork(`region-${region || 'base'}`), region, i, jiraIds);
+    world.projects.push(...part.projects);
+    world.systems.push(...part.systems);
+    world.environments.push(...part.environments);
+    world.freezes.push(...part.freezes);
+    world.crunches.push(...part.crunches);
+  });
+  world.releases = planReleases(rng.fork('releases'), world);
+  return world;
+}
