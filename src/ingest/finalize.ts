@@ -14,28 +14,79 @@ export async function createStaging(db: Db): Promise<void> {
   }
 }
 
-/** Keeps one row per key: the latest `source_updated`, then the later file, then the later record. */
+const RANK = 'row_number() OVER (PARTITION BY %s ORDER BY source_updated DESC NULLS LAST, _file_order DESC, _seq DESC)';
+
+/**
+ * Says how many records came more than once: from one tool (overlapping exports, audit logs), and
+ * how many of those disagree with no later update time to tell; or from several tools (merged).
+ */
+async function reportDuplicates(db: Db, n: EntityName, warnings: Warning[]): Promise<void> {
+  const { table, key, label } = ENTITIES[n];
+  const keyList = key.map(q).join(', ');
+  const fields = tableColumns(n).filter((c) => !c.name.startsWith('source')).map((c) => q(c.name));
+  const dupes = await db.all<{ source_file: string; repeated: number; conflicting: number; merged: number }>(
+    `WITH r AS (SELECT ${keyList}, source, source_file, source_updated, hash(${fields.join(', ')}) AS h,
+                       max(source_updated) OVER (PARTITION BY ${keyList}, source) AS top FROM ${q(`stg_${table}`)}),
+          g AS (SELECT ${keyList}, max(source_file) AS source_file, count(*) - count(DISTINCT source) AS repeats, count(DISTINCT source) AS tools,
+                       count(DISTINCT (source, h)) FILTER (WHERE source_updated IS NOT DISTINCT FROM top) - count(DISTINCT source) AS conflicts
+                FROM r GROUP BY ALL HAVING count(*) > 1)
+     SELECT source_file, (count(*) FILTER (WHERE repeats > 0))::INTEGER AS repeated, (count(*) FILTER (WHERE conflicts > 0))::INTEGER AS conflicting,
+            (count(*) FILTER (WHERE tools > 1))::INTEGER AS merged
+     FROM g GROUP BY 1 ORDER BY 1`,
+  );
+  for (const d of dupes) {
+    if (d.repeated) {
+      const conflict = d.conflicting ? `; ${d.conflicting} of them differ with no later update time to tell (the later file, then the later row, wins)` : '';
+      warnings.push({
+        path: d.source_file,
+        code: 'duplicates',
+        message: `${d.repeated} ${label} appear more than once (in several exports, or one row per update); the latest of each is kept${conflict}`,
+        count: d.repeated,
+      });
+    }
+    if (d.merged) {
+      warnings.push({
+        path: d.source_file,
+        code: 'merged',
+        message: `${d.merged} ${label} are in the exports of several tools: each is kept once, with the fields the kept row leaves empty taken from the other tool`,
+        count: d.merged,
+      });
+    }
+  }
+}
+
+/**
+ * Keeps one row per key: the latest `source_updated`, then the later file, then the later record.
+ * Fields the kept row leaves empty are filled from other tools' rows for the same record (a release
+ * plan from the ERM tool, its actual date from Jira); rows of the same tool never fill each other,
+ * as an older audit-log row would bring back a value that was cleared since.
+ */
 async function dedupe(db: Db, n: EntityName, warnings: Warning[]): Promise<void> {
   const { table, key } = ENTITIES[n];
   const keyList = key.map(q).join(', ');
-  const cols = tableColumns(n).map((c) => q(c.name)).join(', ');
+  const cols = tableColumns(n);
   const stg = q(`stg_${table}`);
-  const dupes = await db.all<{ source_file: string; n: number; conflicting: number }>(
-    `WITH g AS (SELECT ${keyList}, count(*) AS n, count(DISTINCT source_updated) AS nu, max(source_file) AS source_file FROM ${stg} GROUP BY ALL HAVING count(*) > 1)
-     SELECT source_file, count(*)::INTEGER AS n, (count(*) FILTER (WHERE nu <= 1))::INTEGER AS conflicting FROM g GROUP BY 1 ORDER BY 1`,
-  );
-  for (const d of dupes) {
-    warnings.push({
-      path: d.source_file,
-      code: 'duplicates',
-      message: `${d.n} ${ENTITIES[n].label} appear more than once (across exports or as one row per update); the latest is kept${d.conflicting ? `, ${d.conflicting} of them without an updated time to tell (the later file or row wins)` : ''}`,
-      count: d.n,
-    });
+  await reportDuplicates(db, n, warnings);
+  const [{ sources } = { sources: 0 }] = await db.all<{ sources: number }>(`SELECT count(DISTINCT source)::INTEGER AS sources FROM ${stg}`);
+  if (sources <= 1) {
+    await db.run(
+      `INSERT INTO ${q(table)} SELECT ${cols.map((c) => q(c.name)).join(', ')} FROM ${stg}
+       QUALIFY ${RANK.replace('%s', keyList)} = 1 ORDER BY ${keyList}`,
+    );
+    return;
   }
+  const same = (a: string, b: string) => key.map((k) => `${a}.${q(k)} IS NOT DISTINCT FROM ${b}.${q(k)}`).join(' AND ');
+  const fillable = cols.filter((c) => !key.includes(c.name) && !c.name.startsWith('source'));
   await db.run(
-    `INSERT INTO ${q(table)} SELECT ${cols} FROM ${stg}
-     QUALIFY row_number() OVER (PARTITION BY ${keyList} ORDER BY source_updated DESC NULLS LAST, _file_order DESC, _seq DESC) = 1
-     ORDER BY ${keyList}`,
+    `INSERT INTO ${q(table)}
+     WITH ranked AS (SELECT *, ${RANK.replace('%s', keyList)} AS _rank FROM ${stg}),
+          winner AS (SELECT * FROM ranked WHERE _rank = 1),
+          fill AS (SELECT ${key.map((k) => `w.${q(k)}`).join(', ')},
+                          ${fillable.map((c) => `arg_min(r.${q(c.name)}, r._rank) FILTER (WHERE r.${q(c.name)} IS NOT NULL) AS ${q(c.name)}`).join(', ')}
+                   FROM ranked r JOIN winner w ON ${same('r', 'w')} AND r.source <> w.source GROUP BY ALL)
+     SELECT ${cols.map((c) => (fillable.includes(c) ? `coalesce(w.${q(c.name)}, f.${q(c.name)})` : `w.${q(c.name)}`)).join(', ')}
+     FROM winner w LEFT JOIN fill f ON ${same('f', 'w')}
+     ORDER BY ${key.map((k) => `w.${q(k)}`).join(', ')}`,
   );
 }
 

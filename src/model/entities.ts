@@ -71,6 +71,7 @@ export const workItem = z.object({
   status_category: opt(f.enum(STATUS_CATEGORIES, 'Status category derived from the status.')),
   priority: opt(f.text('Priority as the tool names it.')),
   release_ids: opt(f.list('Releases the item is planned for or delivered in (Jira fix versions).')),
+  affects_release_ids: opt(f.list('Releases the item affects: for a defect, the release it was found in (Jira affects versions).')),
   team: opt(f.text('Team that owns the item.')),
   assignee: opt(f.text('Assignee.')),
   created: f.instant('When the item was created.'),

@@ -118,3 +118,23 @@ describe('ingest pipeline', () => {
     expect(r.summary.errors[0]).toMatch(/notes\.csv: format not recognised; found columns: foo, bar; tried: .*canonical CSV file/);
   });
 });
+
+describe('records from several tools', () => {
+  it('fills what the kept row leaves empty from another tool’s row for the same record', async () => {
+    // The ERM plan has the planned date; Jira has the actual date of the released version.
+    const plan = 'id,planned_start,planned_release,system_ids,type\nPAY:2.4.0,2026-01-05,2026-02-01,S1,minor\n';
+    const versions = JSON.stringify([{ id: '1', name: '2.4.0', released: true, archived: false, releaseDate: '2026-02-09', projectId: '10' }]);
+    const r = await ingestFiles([writeFixture({ 'releases-plan.csv': plan, 'PAY-versions.json': versions })]);
+    expect(r.summary.errors).toEqual([]);
+    expect(await r.query(`SELECT id, strftime(planned_release, '%Y-%m-%d') AS planned, strftime(actual_release, '%Y-%m-%d') AS actual, status, system_ids FROM release`)).toEqual([
+      { id: 'PAY:2.4.0', planned: '2026-02-01', actual: '2026-02-09', status: 'released', system_ids: ['S1'] },
+    ]);
+  });
+
+  it('never fills a field from an older row of the same tool', async () => {
+    const older = 'id,planned_release,actual_release\nR1,2026-02-01,2026-02-03\n';
+    const newer = 'id,planned_release,actual_release\nR1,2026-03-01,\n';
+    const r = await ingestFiles([writeFixture({ 'releases-1.csv': older, 'releases-2.csv': newer })]);
+    expect(await r.query(`SELECT strftime(planned_release, '%Y-%m-%d') AS p, actual_release AS a FROM release`)).toEqual([{ p: '2026-03-01', a: null }]);
+  });
+});

@@ -185,7 +185,7 @@ describe('ServiceNow incident event log (UCI, real, first 101 incidents)', () =>
     ]);
     expect(r.summary.warnings.map((w) => w.message)).toEqual([
       'unknown columns kept out: u_symptom, u_priority_confirmation, closed_code',
-      '101 incidents appear more than once (across exports or as one row per update); the latest is kept',
+      '101 incidents appear more than once (in several exports, or one row per update); the latest of each is kept',
     ]);
   });
 

@@ -45,13 +45,20 @@ export function canonicalEntity(file: FileInfo, header: readonly string[], force
   return entityFromName(file.name) ?? entityFromHeader(header);
 }
 
+/** Fields whose format the contract fixes, whatever the file's other dates look like. */
+const FIXED_FORMATS: Record<string, string[]> = { 'cost.month': ['%Y-%m', '%Y-%m-%d'] };
+
 function parseFor(entity: EntityName, field: string, ctx: FileContext, dates: Pick<ParseOptions, 'formats' | 'usual'>): ParseOptions {
   const rule = ctx.rule;
   const opts: ParseOptions = { timeZone: rule?.timeZone ?? ctx.config.timeZone, unknown: 'reject', split: ';', ...dates };
   const values = rule?.values?.[field];
   if (values) opts.map = values;
   if ((entity === 'booking' || entity === 'freeze_window') && field === 'end') opts.inclusiveDayEnd = true;
-  if (entity === 'cost' && field === 'month' && !opts.formats) opts.formats = ['%Y-%m', '%Y-%m-%d'];
+  const fixed = FIXED_FORMATS[`${entity}.${field}`];
+  if (fixed) {
+    opts.formats = fixed;
+    delete opts.usual;
+  }
   return opts;
 }
 
@@ -83,7 +90,9 @@ export const canonicalCsv: Adapter = {
     const staged = await stageCsv(ctx, p);
     // The contract says ISO dates, but a file saved from Excel often holds locale dates (3/1/2026):
     // read them with the detected format and say so, rather than reject every row.
-    const dated = new Set(entityColumns(entity).filter((c) => c.kind === 'date' || c.kind === 'instant').map((c) => c.name));
+    const dated = new Set(
+      entityColumns(entity).filter((c) => (c.kind === 'date' || c.kind === 'instant') && !FIXED_FORMATS[`${entity}.${c.name}`]).map((c) => c.name),
+    );
     const dateCols = p.header.flatMap((h, i) => (dated.has(h) ? [{ name: h, sql: col(i) }] : []));
     const dateFormats = await fileDateFormats(ctx, staged.relation, dateCols, { expectIso: true });
     const fields: Record<string, FieldSource> = {};

@@ -137,8 +137,9 @@ export const jiraCsv: Adapter = {
     if (category) fields.status_category = category;
     one('priority', 'Priority');
     one('assignee', 'Assignee');
-    list('release_ids', ['Fix versions', 'Fix Version/s'], (l) =>
-      `list_transform(list_filter(${l}, v -> nullif(trim(v), '') IS NOT NULL), v -> ${releaseIdSql(projectSql, 'v')})`);
+    const releases = (l: string) => `list_transform(list_filter(${l}, v -> nullif(trim(v), '') IS NOT NULL), v -> ${releaseIdSql(projectSql, 'v')})`;
+    list('release_ids', ['Fix versions', 'Fix Version/s'], releases);
+    list('affects_release_ids', ['Affects versions', 'Affects Version/s'], releases);
     list('labels', ['Labels']);
     list('components', ['Components', 'Component/s']);
     list('sprints', ['Sprint']);

@@ -79,7 +79,7 @@ function projectKeys(ctx: FileContext, list: VersionList): Array<string | undefi
 function releaseValues(v: Json, key: string | undefined): Record<string, RawValue> {
   const name = str(v.name);
   const released = v.released === true;
-  const planned = str(v.releaseDate) ?? str(v.userReleaseDate);
+  const date = str(v.releaseDate) ?? str(v.userReleaseDate);
   return {
     id: key && name ? releaseId(key, name) : undefined,
     name,
@@ -87,9 +87,12 @@ function releaseValues(v: Json, key: string | undefined): Record<string, RawValu
     type: name ? releaseTypeFromName(name) : undefined,
     status: released ? 'released' : v.archived === true ? 'archived' : 'unreleased',
     planned_start: str(v.startDate) ?? str(v.userStartDate),
-    planned_release: planned,
-    // Jira keeps one release date: for a released version it is the date it was released.
-    actual_release: released ? planned : undefined,
+    // Jira keeps one release date. Before release it is the plan; once released it is the date the
+    // version went out, and the plan it replaced is gone: the plan stays unknown (a release plan
+    // from another export of the same release fills it, see finalize.ts), rather than claiming the
+    // release was on time.
+    planned_release: released ? undefined : date,
+    actual_release: released ? date : undefined,
   };
 }
 
@@ -102,7 +105,7 @@ const COLUMNS: Record<string, [string, FieldSource['parse']?]> = {
   type: ['name (release type)'],
   status: ['released / archived', { map: { released: 'released', archived: 'cancelled', unreleased: 'planned' } }],
   planned_start: ['startDate (else userStartDate)', JIRA_DATES],
-  planned_release: ['releaseDate (else userReleaseDate)', JIRA_DATES],
+  planned_release: ['releaseDate (else userReleaseDate) of an unreleased version', JIRA_DATES],
   actual_release: ['releaseDate of a released version', JIRA_DATES],
 };
 

@@ -73,7 +73,10 @@ function issueValues(issue: Json, ids: FieldIds, byConfig: (status: string) => b
   const project = str(obj(f.project)?.key) ?? (key ? projectOfIssueKey(key) : undefined);
   const status = display(f.status);
   const category = str(obj(obj(f.status)?.statusCategory)?.key);
-  const versions = arr(f.fixVersions).map(display).filter((n): n is string => Boolean(n));
+  const releases = (list: unknown) => {
+    const names = arr(list).map(display).filter((n): n is string => Boolean(n));
+    return project ? names.map((v) => releaseId(project, v)) : names;
+  };
   return {
     key,
     project_id: project,
@@ -83,7 +86,8 @@ function issueValues(issue: Json, ids: FieldIds, byConfig: (status: string) => b
     // The language-neutral category key, unless the config maps this status itself.
     status_category: status && byConfig(status) ? status : (category ?? status),
     priority: display(f.priority),
-    release_ids: project ? versions.map((v) => releaseId(project, v)) : versions,
+    release_ids: releases(f.fixVersions),
+    affects_release_ids: releases(f.versions),
     team: ids.team ? first(f[ids.team]) : undefined,
     assignee: str(obj(f.assignee)?.displayName) ?? display(f.assignee),
     created: str(f.created),
@@ -135,7 +139,7 @@ function sources(columns: Record<string, string>, parse: Record<string, ParseOpt
   return Object.fromEntries(Object.entries(columns).map(([field, column]) => [field, { sql: quoteIdent(field), column, parse: parse[field] }]));
 }
 
-const LISTS = ['release_ids', 'labels', 'components', 'sprints'];
+const LISTS = ['release_ids', 'affects_release_ids', 'labels', 'components', 'sprints'];
 
 export const jiraJsonSearch: Adapter = {
   id: 'jira-json-search',
@@ -154,7 +158,7 @@ export const jiraJsonSearch: Adapter = {
     const columns: Record<string, string> = {
       key: 'key', project_id: 'fields.project.key', type: 'fields.issuetype.name', summary: 'fields.summary',
       status: 'fields.status.name', status_category: 'fields.status.statusCategory.key', priority: 'fields.priority.name',
-      release_ids: 'fields.fixVersions', assignee: 'fields.assignee.displayName',
+      release_ids: 'fields.fixVersions', affects_release_ids: 'fields.versions', assignee: 'fields.assignee.displayName',
       created: 'fields.created', resolved: 'fields.resolutiondate', updated: 'fields.updated',
       labels: 'fields.labels', components: 'fields.components', sprints: 'fields.sprint', parent_key: 'fields.parent.key',
     };
