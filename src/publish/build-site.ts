@@ -44,7 +44,8 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     process.env.ALMANAC_REPORT = reportFile;
     // A report build never phones home.
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
-    await astroBuild({ root: PROJECT_ROOT, outDir: work, logLevel: 'warn', mode: 'production' });
+    // Its own cache folder: builds running side by side (tests, a schedule) never share one.
+    await astroBuild({ root: PROJECT_ROOT, outDir: work, cacheDir: path.join(tmp, 'astro-cache'), logLevel: 'warn', mode: 'production' });
     writeMetrics(path.join(work, 'data'), model.metrics);
     const pages = countPages(work);
     swapIn(work, opts.out);

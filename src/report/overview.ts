@@ -35,7 +35,8 @@ export function projectSummaries(
   const ids = new Set([...projects.map((p) => p.id), ...releases.flatMap((r) => (r.project_id ? [r.project_id] : [])), ...work.map((w) => w.project_id)]);
   const byId = new Map(projects.map((p) => [p.id, p]));
   const workBy = new Map(work.map((w) => [w.project_id, w]));
-  return [...ids].sort(byText).map((id) => {
+  const name = (id: string) => byId.get(id)?.name ?? id;
+  return [...ids].sort((a, b) => byText(name(a), name(b)) || byText(a, b)).map((id) => {
     const p = byId.get(id);
     const own = releases.filter((r) => r.project_id === id);
     const shipped = own.filter((r) => isReleased(r) && r.actual_release! <= asOf);
