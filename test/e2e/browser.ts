@@ -2,8 +2,8 @@
 // opener that records what a reader should never see: console errors (CSP violations are reported
 // there), uncaught exceptions, dialogs, and requests leaving the site.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM } from '../setup/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 
 export async function launchBrowser(): Promise<Browser> {
   // playwright-core's launch() gives the browser a fresh temporary profile of its own and removes it
