@@ -48,7 +48,7 @@ export const f = {
   date: (d: string) => reg(isoDate(), { kind: 'date' }, d),
   instant: (d: string) => reg(isoInstant(), { kind: 'instant' }, d),
   int: (d: string) => reg(z.number().int(), { kind: 'int' }, d),
-  num: (d: string) => reg(z.number().finite(), { kind: 'num' }, d),
+  num: (d: string) => reg(z.number(), { kind: 'num' }, d), // zod 4 numbers are finite
   bool: (d: string) => reg(z.boolean(), { kind: 'bool' }, d),
   list: (d: string) => reg(z.array(z.string()), { kind: 'list' }, d),
 };
