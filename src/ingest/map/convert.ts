@@ -35,7 +35,7 @@ function isoInstant(tz: string, inclusiveDayEnd: boolean): (x: string) => string
   return (x) => {
     const local = `timezone('UTC', timezone(${lit(tz)}, TRY_CAST(${x} AS TIMESTAMP)))`;
     const withOffset = `timezone('UTC', TRY_CAST(${x} AS TIMESTAMPTZ))`;
-    const value = `CASE WHEN ${hasOffset(x)} THEN ${withOffset} ELSE ${local} END`;
+    const value = `CASE WHEN NOT regexp_matches(${x}, '^[0-9]{4}-') THEN NULL WHEN ${hasOffset(x)} THEN ${withOffset} ELSE ${local} END`;
     return inclusiveDayEnd ? `CASE WHEN ${dateOnly(x)} THEN ${local} + INTERVAL 1 DAY ELSE ${value} END` : value;
   };
 }
@@ -82,7 +82,11 @@ export function conversion(kind: FieldKind, opts: ParseOptions, values?: readonl
       };
     case 'date': {
       if (!opts.formats?.length) {
-        return { sql: (x) => `TRY_CAST(TRY_STRPTIME(${x}, '%Y-%m-%d') AS DATE)`, expected: 'a date YYYY-MM-DD' };
+        // strptime's %Y also reads a two-digit year ('26' as the year 26): insist on four digits.
+        return {
+          sql: (x) => `CASE WHEN regexp_matches(${x}, '^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$') THEN TRY_CAST(TRY_STRPTIME(${x}, '%Y-%m-%d') AS DATE) END`,
+          expected: 'a date YYYY-MM-DD',
+        };
       }
       const list = `[${opts.formats.map(lit).join(', ')}]`;
       return { sql: (x) => `TRY_CAST(TRY_STRPTIME(${x}, ${list}) AS DATE)`, expected: `a date like ${describeFormat(opts.usual ?? opts.formats[0]!)}` };
