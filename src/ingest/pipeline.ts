@@ -83,6 +83,7 @@ async function ingestFile(
     tempName: (p) => `${prefix}${p}_${counter++}`,
     warn: (code, message, count = 1) => warnings.push({ path: input.path, code, message, count }),
   };
+  progress.step(input.path);
   try {
     const { adapter, probe } = detect(ctx);
     ctx.adapter = summary.adapter = adapter.id;

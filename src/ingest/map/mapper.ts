@@ -69,16 +69,16 @@ export async function applyMapping(ctx: FileContext, m: Mapping): Promise<MapRes
     ...present.map((c) => `${rawExpr(c.kind, m.fields[c.name]!)} AS ${raw(c.name)}`),
     `${m.updated ? rawExpr('instant', m.updated) : 'NULL::VARCHAR'} AS ${raw('_updated')}`,
   ];
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${t1} AS SELECT ${selects.join(', ')} FROM ${m.from}${m.where ? ` WHERE ${m.where}` : ''}`);
+  await ctx.progress.track(db.conn, db.run(`CREATE OR REPLACE TEMP TABLE ${t1} AS SELECT ${selects.join(', ')} FROM ${m.from}${m.where ? ` WHERE ${m.where}` : ''}`));
 
   const conv = new Map(present.map((c) => [c.name, conversion(c.kind, m.fields[c.name]!.parse ?? {}, c.values)]));
   const updatedConv = m.updated ? conversion('instant', m.updated.parse ?? {}) : null;
-  await db.run(
+  await ctx.progress.track(db.conn, db.run(
     `CREATE OR REPLACE TEMP TABLE ${t2} AS SELECT *, ${[
       ...present.map((c) => `${conv.get(c.name)!.sql(raw(c.name))} AS ${val(c.name)}`),
       `${updatedConv ? updatedConv.sql(raw('_updated')) : 'NULL::TIMESTAMP'} AS _updated`,
     ].join(', ')} FROM ${t1}`,
-  );
+  ));
 
   // Failure conditions, one per field that can fail.
   const failures: Array<{ col: ColumnInfo; cond: string; expected: string; value: string }> = [];

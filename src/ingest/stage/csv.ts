@@ -23,9 +23,9 @@ export const col = (i: number) => `c${i}`;
 const MAX_RECORD_BYTES = 64 << 20;
 
 /** Reads the header (and structure) of a CSV export without loading it. */
-export function probeCsv(ctx: Pick<FileContext, 'file' | 'tmpDir' | 'warn'>, delimiter?: string): { text: PreparedText; scan: CsvScan } {
-  const text = prepareText(ctx.file, ctx.tmpDir, ctx.warn);
-  return { text, scan: scanCsv(text.readPath, delimiter) };
+export function probeCsv(ctx: Pick<FileContext, 'file' | 'tmpDir' | 'warn' | 'progress'>, delimiter?: string): { text: PreparedText; scan: CsvScan } {
+  const text = prepareText(ctx.file, ctx.tmpDir, ctx.warn, ctx.progress.scanning);
+  return { text, scan: scanCsv(text.readPath, delimiter, ctx.progress.scanning) };
 }
 
 export async function stageCsv(ctx: FileContext, probed: { text: PreparedText; scan: CsvScan }): Promise<StagedCsv> {
@@ -60,10 +60,10 @@ export async function stageCsv(ctx: FileContext, probed: { text: PreparedText; s
     `max_line_size = ${Math.max(scan.maxRecordBytes + 1024, 2 << 20)}`,
     `columns = ${columns}`,
   ];
-  ctx.progress.step(ctx.path);
   await ctx.progress.track(
     db.conn,
     db.run(`CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM read_csv(${lit(text.readPath)}, ${options.join(', ')})`),
+    scan.rows,
   );
 
   // Ragged records: the scan knows their real lines; DuckDB has skipped them.

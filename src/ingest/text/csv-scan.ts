@@ -82,7 +82,7 @@ function readHeaderLine(file: string): { text: string; bytes: number } {
   return { text: Buffer.concat(parts).toString('utf8'), bytes: total };
 }
 
-export function scanCsv(file: string, forcedDelimiter?: string): CsvScan {
+export function scanCsv(file: string, forcedDelimiter?: string, onBytes?: (done: number, total: number) => void): CsvScan {
   const { text: headerText, bytes: headerBytes } = readHeaderLine(file);
   const headerLine = headerText.replace(/^\uFEFF/, '').replace(/\r?\n$/, '');
   const delimiter = forcedDelimiter ?? detectDelimiter(headerLine);
@@ -130,6 +130,7 @@ export function scanCsv(file: string, forcedDelimiter?: string): CsvScan {
   };
 
   const fd = fs.openSync(file, 'r');
+  const total = fs.fstatSync(fd).size;
   const buf = Buffer.allocUnsafe(CHUNK);
   let pos = headerBytes;
   try {
@@ -175,6 +176,7 @@ export function scanCsv(file: string, forcedDelimiter?: string): CsvScan {
         }
       }
       pos += n;
+      onBytes?.(pos, total);
     }
   } finally {
     fs.closeSync(fd);

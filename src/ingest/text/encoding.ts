@@ -52,7 +52,9 @@ interface ByteStats {
 }
 
 /** One pass over the bytes: is it valid UTF-8, which line ends does it use, does it hold NUL bytes. */
-function scanBytes(file: string): ByteStats {
+function scanBytes(file: string, onBytes?: (done: number, total: number) => void): ByteStats {
+  const total = fs.statSync(file).size;
+  let done = 0;
   const fd = fs.openSync(file, 'r');
   const buf = Buffer.allocUnsafe(CHUNK + 4);
   const stats: ByteStats = { utf8: true, crlf: 0, lf: 0, cr: 0, nul: false };
@@ -63,6 +65,8 @@ function scanBytes(file: string): ByteStats {
       const n = fs.readSync(fd, buf, carry, CHUNK, null);
       const end = carry + n;
       if (end === 0) break;
+      done += n;
+      onBytes?.(done, total);
       // Keep an incomplete trailing UTF-8 sequence for the next chunk.
       let cut = end;
       if (n > 0) {
@@ -127,7 +131,12 @@ function rewrite(file: string, encoding: Encoding, out: string): void {
  * Detects the encoding and line ends of a text export and returns a path DuckDB can read.
  * `warn` receives what the user should know (a guessed encoding, normalised line ends).
  */
-export function prepareText(file: string, tmpDir: string, warn: (code: string, message: string) => void): PreparedText {
+export function prepareText(
+  file: string,
+  tmpDir: string,
+  warn: (code: string, message: string) => void,
+  onBytes?: (done: number, total: number) => void,
+): PreparedText {
   const bytes = fs.statSync(file).size;
   const head = Buffer.alloc(Math.min(bytes, 4096));
   const fd = fs.openSync(file, 'r');
@@ -142,7 +151,7 @@ export function prepareText(file: string, tmpDir: string, warn: (code: string, m
     if (!bomEncoding(head)) warn('encoding', `read as ${bom.toUpperCase()} (no byte order mark; detected from its NUL bytes)`);
     return { path: file, readPath: out, encoding: bom, newlinesNormalised: true, bytes };
   }
-  const stats = scanBytes(file);
+  const stats = scanBytes(file, onBytes);
   if (stats.nul) {
     throw new IngestError({ file, expected: 'a text file (CSV or JSON)', message: 'it contains NUL bytes: a binary file, or text in an encoding this tool cannot detect' });
   }
