@@ -50,3 +50,8 @@ export function monthRange(first: string, last: string): string[] {
   }
   return out;
 }
+
+/** Days in a month `YYYY-MM`. */
+export function daysInMonth(month: string): number {
+  return new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+}

@@ -2,8 +2,9 @@
 // per month, overall, by project and by system. Pure: release rows in, metric rows out.
 import type { Row } from '../model/catalog.ts';
 import type { MetricRow, ScopeKind } from './types.ts';
-import { daysBetween, monthOf, monthRange } from './periods.ts';
+import { daysBetween, daysInMonth, monthOf, monthRange } from './periods.ts';
 import { quantileOf, ratio, round } from './stats.ts';
+import { groupBy } from './group.ts';
 
 export type ReleaseFacts = Pick<Row<'release'>, 'id' | 'project_id' | 'system_ids' | 'status' | 'planned_release' | 'actual_release'>;
 
@@ -41,10 +42,21 @@ export function periodStats(releases: readonly ReleaseFacts[]): PeriodStats {
   };
 }
 
+/** A month's count as a rate per week (releases.frequency). */
+export function perWeek(count: number, month: string): number {
+  return round(count / (daysInMonth(month) / 7))!;
+}
+
 function rows(kind: ScopeKind, id: string, period: string, s: PeriodStats): MetricRow[] {
   const out: MetricRow[] = [
     { metric: 'releases.count_released', scope_kind: kind, scope_id: id, period, value: s.released, unit: 'count', detail: 'releases whose actual release date falls in the period' },
   ];
+  if (period !== 'all') {
+    out.push({
+      metric: 'releases.frequency', scope_kind: kind, scope_id: id, period, value: perWeek(s.released, period), unit: 'per_week',
+      detail: `${s.released} released in ${daysInMonth(period)} days`,
+    });
+  }
   if (s.planned > 0) {
     const basis = `${s.planned} released with a planned date`;
     out.push(
@@ -54,20 +66,6 @@ function rows(kind: ScopeKind, id: string, period: string, s: PeriodStats): Metr
     );
   }
   return out;
-}
-
-/** Groups releases by a scope key; a release may belong to several scopes (its systems). */
-function groupBy(releases: readonly ReleaseFacts[], keys: (r: ReleaseFacts) => readonly (string | null)[]): Map<string, ReleaseFacts[]> {
-  const groups = new Map<string, ReleaseFacts[]>();
-  for (const r of releases) {
-    for (const k of keys(r)) {
-      if (k === null) continue;
-      const g = groups.get(k);
-      if (g) g.push(r);
-      else groups.set(k, [r]);
-    }
-  }
-  return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** Releases shipped by `asOf`, and the months from the first of them to `asOf`'s month. */
@@ -104,4 +102,42 @@ export function releaseMetrics(releases: readonly ReleaseFacts[], asOf: string):
     }
   }
   return out;
+}
+
+/**
+ * releases.size (release): work items planned for or delivered in the release, epics excluded; written
+ * for releases with at least one. releases.size_median (month, all and project): the median size of
+ * the releases shipped that month that have a size.
+ */
+export function sizeMetrics(releases: readonly ReleaseFacts[], sizes: ReadonlyMap<string, number>, asOf: string): MetricRow[] {
+  const out: MetricRow[] = [];
+  for (const r of [...releases].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const n = sizes.get(r.id);
+    if (n) out.push({ metric: 'releases.size', scope_kind: 'release', scope_id: r.id, period: 'all', value: n, unit: 'count', detail: 'work items in the release (epics excluded)' });
+  }
+  const { shipped, months } = shippedBy(releases, asOf);
+  const sized = shipped.filter((r) => sizes.get(r.id));
+  const scopes: Array<[ScopeKind, Map<string, ReleaseFacts[]>]> = [
+    ['all', new Map([['*', sized]])],
+    ['project', groupBy(sized, (r) => [r.project_id])],
+  ];
+  for (const [kind, groups] of scopes) {
+    for (const [id, group] of groups) {
+      for (const { month, values } of sizesByMonth(group, sizes, months)) {
+        if (values.length) {
+          out.push({
+            metric: 'releases.size_median', scope_kind: kind, scope_id: id, period: month, value: round(quantileOf(values, 0.5), 2), unit: 'count',
+            detail: `${values.length} released with work items`,
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The sizes (sorted) of the releases shipped in each month that have one. */
+export function sizesByMonth(shipped: readonly ReleaseFacts[], sizes: ReadonlyMap<string, number>, months: readonly string[]): Array<{ month: string; values: number[] }> {
+  const byMonth = groupBy(shipped.filter((r) => sizes.get(r.id)), (r) => [monthOf(r.actual_release!)]);
+  return months.map((month) => ({ month, values: (byMonth.get(month) ?? []).map((r) => sizes.get(r.id)!).sort((a, b) => a - b) }));
 }

@@ -1,11 +1,14 @@
 // Assembles the report model from the database: the only place the site's numbers come from.
 import type { Db } from '../db/duckdb.ts';
-import { releaseMetrics } from '../metrics/releases.ts';
+import { dependencyGraph, dependencyMetrics } from '../metrics/dependencies.ts';
+import { releaseMetrics, sizeMetrics } from '../metrics/releases.ts';
 import type { MetricRow } from '../metrics/types.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { loadRows } from './load.ts';
 import { dataQuality } from './data-quality.ts';
 import { overviewCounts, projectSummaries, releasesByMonth, workCounts } from './overview.ts';
+import { dependenciesPage, releaseSizes, releasesPage, totals } from './releases-page.ts';
+import { slugs } from './slug.ts';
 import type { ReportModel } from './model.ts';
 
 export interface ModelOptions {
@@ -23,19 +26,29 @@ export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<Repor
   const quality = await dataQuality(db);
   const asOf = opts.asOf ?? quality.run?.asOf;
   if (!asOf) throw new Error('no reference date: the data has no dated events; pass --as-of YYYY-MM-DD');
-  const [projects, releases, work] = [await loadRows(db, 'project'), await loadRows(db, 'release'), await workCounts(db)];
+  const timeZone = quality.run?.timeZone ?? 'UTC';
+  const projects = await loadRows(db, 'project');
+  const systems = await loadRows(db, 'system');
+  const releases = await loadRows(db, 'release');
+  const graph = dependencyGraph(releases, await loadRows(db, 'release_dependency'));
+  const sizes = await releaseSizes(db);
+  const releasesModel = await releasesPage(db, { releases, projects, systems, graph, sizes, slugs: slugs(releases.map((r) => r.id)) }, asOf, timeZone);
   return {
-    meta: { title: 'Release Almanac', asOf, timeZone: quality.run?.timeZone ?? 'UTC', toolVersion: TOOL_VERSION },
+    meta: { title: 'Release Almanac', asOf, timeZone, toolVersion: TOOL_VERSION },
     nav: [
       { path: '', label: 'Overview' },
+      { path: 'releases/', label: 'Releases' },
+      { path: 'dependencies/', label: 'Dependencies' },
       { path: 'data/', label: 'Data' },
     ],
     overview: {
       counts: await overviewCounts(db, projects, releases, asOf),
       releasesByMonth: releasesByMonth(releases, asOf),
-      projects: projectSummaries(projects, releases, work, asOf),
+      projects: projectSummaries(projects, releases, await workCounts(db), asOf),
     },
+    releases: releasesModel,
+    dependencies: dependenciesPage(releasesModel, graph),
     dataQuality: quality,
-    metrics: sortMetrics(releaseMetrics(releases, asOf)),
+    metrics: sortMetrics([...releaseMetrics(releases, asOf), ...sizeMetrics(releases, totals(sizes), asOf), ...dependencyMetrics(graph)]),
   };
 }

@@ -1,5 +1,6 @@
 // The report model: everything the pages show, computed before Astro runs (pages only read it).
 import type { MetricRow } from '../metrics/types.ts';
+import type { DependenciesPage, ReleasesPage } from './model-releases.ts';
 
 export interface NavItem {
   /** Site-relative path with a trailing slash, e.g. `data/`; `''` is the overview. */
@@ -67,6 +68,8 @@ export interface ReportModel {
     releasesByMonth: MonthReleases[];
     projects: ProjectSummary[];
   };
+  releases: ReleasesPage;
+  dependencies: DependenciesPage;
   dataQuality: DataQuality;
   metrics: MetricRow[];
 }
