@@ -43,6 +43,10 @@ export const ENTITIES = {
     table: 'work_item_transition', schema: e.workItemTransition, key: ['key', 'at', 'from_status', 'to_status'],
     csvFile: null, csvRequired: [], label: 'work item transitions',
   }),
+  work_item_link: def({
+    table: 'work_item_link', schema: e.workItemLink, key: ['key', 'dependent_key'],
+    csvFile: null, csvRequired: [], label: 'work item links',
+  }),
   change: def({
     table: 'change', schema: e.change, key: ['number'], csvFile: 'changes.csv',
     csvRequired: ['number', 'opened_at'], label: 'changes',

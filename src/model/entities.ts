@@ -92,6 +92,12 @@ export const workItemTransition = z.object({
   to_status: opt(f.text('Status after.')),
 });
 
+export const workItemLink = z.object({
+  key: f.id('The prerequisite item: it blocks, or is depended on by, the dependent item.'),
+  dependent_key: f.id('The item that cannot finish (or start) before the prerequisite.'),
+  link_type: opt(f.text('Link type as the tool names it (Blocks, Dependency…).')),
+});
+
 export const change = z.object({
   number: f.id('Change request number (CHG…).'),
   short_description: opt(f.text('Short description (untrusted text).')),
