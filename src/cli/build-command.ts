@@ -21,6 +21,7 @@ export const buildCommand: Command = {
       out: typeof v.out === 'string' ? v.out : DEFAULTS.out,
       asOf: dateOption(v['as-of'], 'as-of'),
     });
+    for (const w of r.warnings) console.error(`warning: ${w}`);
     console.log(`built ${r.out}/: ${r.pages} pages, ${r.metrics} metric rows, as of ${r.asOf} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
     return 0;
   },

@@ -9,6 +9,7 @@ import { acquireLock } from '../db/lock.ts';
 import { buildModel } from '../report/build-model.ts';
 import { writeMetrics } from './metrics-export.ts';
 import { recoverSwap, swapIn, workDir } from './swap.ts';
+import { describeCycle } from '../ingest/derive/dependency-cycles.ts';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -23,6 +24,8 @@ export interface BuildResult {
   pages: number;
   metrics: number;
   asOf: string;
+  /** Data errors the site shows, for the command line too. */
+  warnings: string[];
 }
 
 function countPages(dir: string): number {
@@ -50,7 +53,8 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     const pages = countPages(work);
     swapIn(work, opts.out);
     work = null;
-    return { out: opts.out, pages, metrics: model.metrics.length, asOf: model.meta.asOf };
+    const warnings = model.dependencies.cycles.map((c) => `dependency cycle between releases ${describeCycle(c.map((r) => r.id))} (listed on the dependencies page)`);
+    return { out: opts.out, pages, metrics: model.metrics.length, asOf: model.meta.asOf, warnings };
   } finally {
     if (work) fs.rmSync(work, { recursive: true, force: true });
     fs.rmSync(tmp, { recursive: true, force: true });
