@@ -14,6 +14,17 @@ const timeZone = z.string().refine((tz) => {
   }
 }, 'an IANA time zone such as "Europe/Paris" or "UTC"');
 
+/** What a GitHub repository or GitLab project is in the canonical model: a system id, or a system and the project of its releases. */
+const forgeTarget = z.union([
+  z.string().min(1).describe('System id.'),
+  z
+    .object({
+      system: z.string().min(1).optional().describe('System id (default: the repository or project, resolved by name through systems.csv).'),
+      project: z.string().min(1).optional().describe('Project id of the releases (default: none).'),
+    })
+    .strict(),
+]);
+
 export const SourceRuleSchema = z
   .object({
     match: z.string().min(1).describe('Glob matched against the file\'s path relative to the input folder, or its name.'),
@@ -45,12 +56,37 @@ export const ConfigSchema = z
         statusCategories: z.record(z.string(), z.enum(STATUS_CATEGORIES)).default({}).describe('Status name → category, beyond the defaults.'),
         issueTypes: z.record(z.string(), z.enum(WORK_ITEM_TYPES)).default({}).describe('Issue type name → canonical type, beyond the defaults.'),
         projectKeys: z.record(z.string(), z.string()).default({}).describe('Jira project id → key, for version exports that carry only the id.'),
+        dependencyLinkTypes: z
+          .record(z.string(), z.enum(['outward', 'inward']))
+          .default({})
+          .describe(
+            'Issue link types that mean a dependency, beyond Blocks, Dependency and Depends: link type name → the side of the issue that must be done first, '
+              + '"outward" when the outward description says it (A "precedes" B: A first), "inward" when the inward one does (A "is required by" B: A first).',
+          ),
       })
       .strict()
       .prefault({}),
     servicenow: z
       .object({
         releaseField: z.string().optional().describe('Change field holding the release id (default: u_release, release).'),
+      })
+      .strict()
+      .prefault({}),
+    github: z
+      .object({
+        repositories: z
+          .record(z.string(), forgeTarget)
+          .default({})
+          .describe('GitHub repository "owner/repo" → the system it holds (default: a system named like the repository).'),
+      })
+      .strict()
+      .prefault({}),
+    gitlab: z
+      .object({
+        projects: z
+          .record(z.string(), forgeTarget)
+          .default({})
+          .describe('GitLab project path "group/project" (or numeric project id) → the system it holds (default: a system named like the path).'),
       })
       .strict()
       .prefault({}),

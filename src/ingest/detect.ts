@@ -72,6 +72,14 @@ export function detect(ctx: FileContext): { adapter: Adapter; probe: Probe } {
     }
     return { adapter, probe };
   }
+  return { adapter: chooseAdapter(ctx.path, info, probe), probe };
+}
+
+/**
+ * The adapter most confident that it reads `probe`; none is an error naming what was found and what
+ * was tried. `subject` says what was probed when it is not the file itself (a wrapped payload).
+ */
+export function chooseAdapter(file: string, info: FileInfo, probe: Probe, subject?: string): Adapter {
   let best: Adapter | null = null;
   let bestScore = 0;
   for (const a of ADAPTERS) {
@@ -85,7 +93,7 @@ export function detect(ctx: FileContext): { adapter: Adapter; probe: Probe } {
   if (!best) {
     const found = probe.kind === 'csv' ? `columns: ${probe.header.slice(0, 30).join(', ')}${probe.header.length > 30 ? ', …' : ''}` : `JSON shape: ${jsonShape(probe.json)}`;
     const tried = ADAPTERS.filter((a) => a.kind === probe.kind).map((a) => `${a.title} (${a.signature})`).join('; ');
-    throw new IngestError({ file: ctx.path, message: `format not recognised; found ${found}; tried: ${tried}`, expected: 'an export of a supported tool, or a canonical CSV file (name an adapter in the config to force one)' });
+    throw new IngestError({ file, message: `${subject ? `${subject}: ` : ''}format not recognised; found ${found}; tried: ${tried}`, expected: 'an export of a supported tool, or a canonical CSV file (name an adapter in the config to force one)' });
   }
-  return { adapter: best, probe };
+  return best;
 }

@@ -5,6 +5,9 @@ import { tableColumns, quoteIdent as q } from '../db/schema.ts';
 import type { Db } from '../db/duckdb.ts';
 import { lit } from '../db/duckdb.ts';
 import type { Warning } from './context.ts';
+import { reportDependencyCycles } from './derive/dependency-cycles.ts';
+import { deriveReleaseDependencies } from './derive/release-dependencies.ts';
+import { linkDeploymentReleases } from './derive/deployment-releases.ts';
 
 /** Staging tables hold the canonical columns plus the file's order and the record's order in it. */
 export async function createStaging(db: Db): Promise<void> {
@@ -152,6 +155,9 @@ export async function newestEventDate(db: Db, timeZone: string): Promise<string 
 
 export async function finalize(db: Db, warnings: Warning[]): Promise<void> {
   for (const n of ENTITY_NAMES) await dedupe(db, n, warnings);
+  await deriveReleaseDependencies(db, warnings);
   await resolveSystemNames(db);
+  await linkDeploymentReleases(db, warnings);
   await danglingReferences(db, warnings);
+  await reportDependencyCycles(db, warnings);
 }

@@ -9,9 +9,8 @@ import { generateCosts, generateLessons } from './governance.ts';
 import { generateOperations } from './operations.ts';
 import { Rng } from './random.ts';
 import { generateCapacity, generateTestCycles } from './testing.ts';
-import { projectIssues } from './work-items.ts';
 import { DeploymentsCsv, writeCanonical, type FileReport } from './write/canonical.ts';
-import { JiraIssuesCsv, writeVersions } from './write/jira.ts';
+import { writeJira } from './write/jira.ts';
 import { writeReadme } from './write/readme.ts';
 import { ServiceNowFiles } from './write/servicenow.ts';
 
@@ -43,13 +42,7 @@ export function generateSample(opts: SampleOptions): SampleResult {
     lessons: generateLessons(rng.fork('lessons'), world), costs: generateCosts(rng.fork('costs'), world),
   });
 
-  const issues = { 'jira-cloud': new JiraIssuesCsv(opts.out, 'jira-cloud-issues.csv', 'cloud'), 'jira-server': new JiraIssuesCsv(opts.out, 'jira-server-issues.csv', 'server') };
-  for (const p of world.projects) {
-    if (p.tracker === 'erm') continue;
-    issues[p.tracker].addProject(projectIssues(rng.fork(`issues-${p.id}`), world, p));
-    files.push(writeVersions(opts.out, world, p));
-  }
-  files.push(issues['jira-cloud'].close(), issues['jira-server'].close());
+  files.push(...writeJira(opts.out, world, rng));
 
   const deployments = new DeploymentsCsv(opts.out);
   const snow = new ServiceNowFiles(opts.out, world.timeline.exportAt);

@@ -11,6 +11,13 @@ import { phaseOf, type Project, type Release, type World } from './world.ts';
 export type IssueType = 'Epic' | 'Story' | 'Task' | 'Sub-task' | 'Bug';
 export type IssueStatus = 'To Do' | 'In Progress' | 'In Review' | 'Done';
 
+/** A Jira issue link, listed on both issues: `outward` <blocks / relates to> `inward`. */
+export interface IssueLink {
+  type: 'Blocks' | 'Relates';
+  outward: Issue;
+  inward: Issue;
+}
+
 export interface Issue {
   key: string;
   id: number;
@@ -41,6 +48,7 @@ export interface Issue {
   foundIn: 'Production' | 'Test' | null;
   parent: Issue | null;
   comments: Array<{ at: Minute; author: Person; text: string }>;
+  links: IssueLink[];
 }
 
 const LABELS = ['customer-facing', 'tech-debt', 'security', 'accessibility', 'performance', 'gdpr', 'release-blocker', 'regression', 'api'];
@@ -73,7 +81,7 @@ function newIssue(c: Ctx, type: IssueType, summary: string, created: Minute, ext
     key: '', id: 0, project, type, summary, description: '', status: 'To Do', resolution: '', priority: 'Medium',
     assignee: null, reporter: project.lead, created, updated: created, resolved: null, categoryChanged: created,
     fixVersions: [], affects: [], components: [], labels: [], sprints: [], storyPoints: null, estimate: null, spent: null,
-    team: rng.pick(project.devTeams), foundIn: null, parent: null, comments: [], ...extra,
+    team: rng.pick(project.devTeams), foundIn: null, parent: null, comments: [], links: [], ...extra,
   };
   c.items.push(issue);
   return issue;

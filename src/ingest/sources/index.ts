@@ -1,6 +1,12 @@
 // Every adapter the ingest knows, in the order detection ties are settled.
 import type { Adapter } from '../adapter.ts';
 import { canonicalCsv } from './canonical-csv.ts';
+import { devlakeRaw } from './devlake-raw.ts';
+import { githubDeploymentStatuses } from './github-deployment-statuses.ts';
+import { githubDeployments } from './github-deployments.ts';
+import { githubReleases } from './github-releases.ts';
+import { gitlabDeployments } from './gitlab-deployments.ts';
+import { gitlabReleases } from './gitlab-releases.ts';
 import { jiraCsv } from './jira-csv.ts';
 import { jiraJsonSearch } from './jira-json.ts';
 import { jiraJsonProjects } from './jira-json-projects.ts';
@@ -8,4 +14,5 @@ import { jiraJsonVersions } from './jira-json-versions.ts';
 import { servicenowCsv } from './servicenow-csv.ts';
 import { servicenowJson } from './servicenow-json.ts';
 
-export const ADAPTERS: readonly Adapter[] = [servicenowCsv, servicenowJson, jiraCsv, jiraJsonSearch, jiraJsonVersions, jiraJsonProjects, canonicalCsv];
+export const ADAPTERS: readonly Adapter[] = [servicenowCsv, servicenowJson, jiraCsv, jiraJsonSearch, jiraJsonVersions, jiraJsonProjects,
+  githubReleases, githubDeployments, githubDeploymentStatuses, gitlabReleases, gitlabDeployments, devlakeRaw, canonicalCsv];

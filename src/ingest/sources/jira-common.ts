@@ -1,8 +1,11 @@
-// What the Jira adapters (CSV and REST JSON) share: the default meaning of Jira's status, issue type
-// and "found in" names, the release id scheme that joins fix versions to versions, and the parse
-// options that honour the config (its maps extend and override the defaults).
+// What the Jira adapters (CSV and REST JSON) share: the default meaning of Jira's status, issue type,
+// "found in" and issue link type names, the release id scheme that joins fix versions to versions,
+// and the parse options that honour the config (its maps extend and override the defaults).
+import type { Config } from '../config.ts';
 import type { FileContext } from '../context.ts';
 import { enumKey, type ParseOptions } from '../map/convert.ts';
+import { applyMapping, type MapResult } from '../map/mapper.ts';
+import { quoteIdent } from '../../db/schema.ts';
 import type { FOUND_IN, STATUS_CATEGORIES, WORK_ITEM_TYPES } from '../../model/entities.ts';
 
 type Category = (typeof STATUS_CATEGORIES)[number];
@@ -107,4 +110,33 @@ export const unwrapCustom = (name: string) => /^custom field \((.*)\)$/i.exec(na
 export function configuredStatus(ctx: FileContext): (status: string) => boolean {
   const keys = new Set(Object.keys({ ...ctx.config.jira.statusCategories, ...ctx.rule?.values?.status_category }).map(enumKey));
   return (status) => keys.has(enumKey(status));
+}
+
+/** The two descriptions of a Jira issue link type: "X <outward> Y", "Y <inward> X". */
+export type LinkSide = Config['jira']['dependencyLinkTypes'][string];
+
+/**
+ * Link types that mean "must be done first", and the side the prerequisite is on. Jira's default
+ * Blocks type reads outward "blocks", inward "is blocked by": the outward issue comes first. The
+ * common Dependency / Depends types read outward "depends on", inward "is depended on by": the inward
+ * issue comes first. Relates, Duplicate, Cloners… are not dependencies.
+ */
+const DEPENDENCY_LINK_TYPES: Record<string, LinkSide> = { blocks: 'outward', dependency: 'inward', depends: 'inward' };
+
+/** The prerequisite's side of a link type by its name (the defaults, then `jira.dependencyLinkTypes`), or undefined when it is no dependency. */
+export function dependencySide(ctx: FileContext): (linkType: string) => LinkSide | undefined {
+  const sides = new Map(Object.entries({ ...DEPENDENCY_LINK_TYPES, ...ctx.config.jira.dependencyLinkTypes }).map(([k, v]) => [k.trim().toLowerCase(), v]));
+  return (linkType) => sides.get(linkType.trim().toLowerCase());
+}
+
+/**
+ * Maps link rows (columns `key` = prerequisite, `dependent_key`, `link_type`) to work item links.
+ * Both issues of a link list it, so a file names most links twice: each is kept once, from where it
+ * first appears (`seq` orders the rows).
+ */
+export function mapLinks(ctx: FileContext, relation: string, provenance: { line?: string; pointer?: string; seq: string }, labels: { key: string; dependent_key: string; link_type: string }): Promise<MapResult> {
+  const from = `(SELECT * FROM ${relation} QUALIFY "key" IS NULL OR dependent_key IS NULL
+    OR row_number() OVER (PARTITION BY "key", dependent_key ORDER BY ${provenance.seq}) = 1)`;
+  const fields = Object.fromEntries(Object.entries(labels).map(([field, column]) => [field, { sql: quoteIdent(field), column }]));
+  return applyMapping(ctx, { entity: 'work_item_link', from, fields, ...provenance });
 }

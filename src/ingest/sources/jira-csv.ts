@@ -1,6 +1,7 @@
 // Jira's issue CSV export ("Export CSV (all fields)" or "current fields"), Cloud and Server/Data
-// Center → work items. Columns are read by position: a multi-valued field repeats its header once per
-// value (Sprint, Labels, Fix versions…), and those repeats become lists.
+// Center → work items, and their dependency links → work item links. Columns are read by position: a
+// multi-valued field repeats its header once per value (Sprint, Labels, Fix versions, Inward issue
+// link (Blocks)…), and those repeats become lists.
 import { lit } from '../../db/duckdb.ts';
 import { IngestError } from '../errors.ts';
 import { applyMapping, type FieldSource } from '../map/mapper.ts';
@@ -8,7 +9,8 @@ import { stageCsv, col } from '../stage/csv.ts';
 import type { Adapter, CsvProbe } from '../adapter.ts';
 import type { FileContext } from '../context.ts';
 import {
-  configuredStatus, foundInParse, issueTypeParse, projectOfIssueKeySql, releaseIdSql, statusCategoryParse, timeZoneOf, unwrapCustom,
+  configuredStatus, dependencySide, foundInParse, issueTypeParse, mapLinks, projectOfIssueKeySql, releaseIdSql, statusCategoryParse, timeZoneOf,
+  unwrapCustom,
 } from './jira-common.ts';
 import { fileDateFormats } from '../map/file-dates.ts';
 
@@ -76,6 +78,28 @@ async function statusCategorySource(ctx: FileContext, h: ReturnType<typeof heade
     column: 'Status Category (else Status)',
     parse: statusCategoryParse(ctx),
   };
+}
+
+/**
+ * The issue's dependency links, one row each: a column `Outward issue link (<type>)` holds an issue
+ * this one "<outward description>" (blocks, depends on…), `Inward issue link (<type>)` one this issue
+ * "<inward description>" (is blocked by…); the link type says which of the two comes first. Columns
+ * of other link types are not read.
+ */
+function linkRows(ctx: FileContext, header: readonly string[], relation: string, keyCol: number): string | null {
+  const side = dependencySide(ctx);
+  const self = cell(keyCol);
+  const links = header.flatMap((name, i) => {
+    const m = /^(inward|outward) issue link \((.+)\)$/i.exec(name.trim());
+    const prerequisite = m && side(m[2]!);
+    if (!prerequisite) return [];
+    const selfFirst = m[1]!.toLowerCase() === prerequisite;
+    return [`{'pre': ${selfFirst ? self : cell(i)}, 'dep': ${selfFirst ? cell(i) : self}, 'type': ${lit(m[2]!.trim())}}`];
+  });
+  if (!links.length) return null;
+  // A row without its own key is rejected as a work item already; its links go with it.
+  return `(SELECT _line, _row, l.pre AS "key", l.dep AS dependent_key, l.type AS link_type
+    FROM (SELECT _line, _row, unnest([${links.join(', ')}]) AS l FROM ${relation}) WHERE l.pre IS NOT NULL AND l.dep IS NOT NULL)`;
 }
 
 function hasJiraHeader(header: readonly string[]): boolean {
@@ -161,6 +185,10 @@ export const jiraCsv: Adapter = {
       line: '_line',
       seq: '_row',
     });
-    return { records: staged.records, results: [result] };
+    const links = linkRows(ctx, p.header, rel, keyCol);
+    if (!links) return { records: staged.records, results: [result] };
+    const column = 'Inward / Outward issue link (…)';
+    const linked = await mapLinks(ctx, links, { line: '_line', seq: '_row' }, { key: column, dependent_key: column, link_type: column });
+    return { records: staged.records, results: [result, linked] };
   },
 };

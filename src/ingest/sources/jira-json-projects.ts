@@ -5,7 +5,8 @@ import { quoteIdent } from '../../db/schema.ts';
 import { applyMapping } from '../map/mapper.ts';
 import { stageRecords } from '../stage/records.ts';
 import type { Adapter, JsonProbe } from '../adapter.ts';
-import { display, listIn, obj, pointer, str } from './jira-json-values.ts';
+import { display } from './jira-json-values.ts';
+import { listIn, obj, pointer, str } from './json-values.ts';
 
 const looksLikeProject = (v: unknown) => {
   const o = obj(v);

@@ -10,7 +10,7 @@ import type { RELEASE_TYPES } from '../../model/entities.ts';
 import type { Adapter, FileInfo, JsonProbe } from '../adapter.ts';
 import type { FileContext } from '../context.ts';
 import { releaseId } from './jira-common.ts';
-import { listIn, obj, pointer, str, type Json } from './jira-json-values.ts';
+import { listIn, obj, pointer, str, type Json } from './json-values.ts';
 
 type ReleaseType = (typeof RELEASE_TYPES)[number];
 

@@ -1,6 +1,7 @@
 // Jira REST search results (`/rest/api/2|3/search`, `{startAt, maxResults, total, issues}`), or a bare
-// array of issue objects (as tools that page through the API store them) → work items, and the
-// status changes of their changelogs (`expand=changelog`) → work item transitions.
+// array of issue objects (as tools that page through the API store them) → work items, the status
+// changes of their changelogs (`expand=changelog`) → work item transitions, and their dependency links
+// (`fields.issuelinks`) → work item links.
 import { quoteIdent } from '../../db/schema.ts';
 import { applyMapping, type FieldSource } from '../map/mapper.ts';
 import type { ParseOptions } from '../map/convert.ts';
@@ -8,9 +9,11 @@ import { stageRecords, type RawRecord, type RawValue } from '../stage/records.ts
 import type { Adapter, JsonProbe } from '../adapter.ts';
 import type { FileContext } from '../context.ts';
 import {
-  configuredStatus, foundInParse, isFieldId, issueTypeParse, projectOfIssueKey, releaseId, statusCategoryParse, timeZoneOf, unwrapCustom,
+  configuredStatus, dependencySide, foundInParse, isFieldId, issueTypeParse, mapLinks, projectOfIssueKey, releaseId, statusCategoryParse, timeZoneOf,
+  unwrapCustom, type LinkSide,
 } from './jira-common.ts';
-import { arr, display, listIn, obj, pointer, str, type Json } from './jira-json-values.ts';
+import { display } from './jira-json-values.ts';
+import { arr, listIn, obj, pointer, str, type Json } from './json-values.ts';
 
 const looksLikeIssue = (v: unknown) => typeof obj(v)?.key === 'string' && obj(obj(v)?.fields) !== undefined;
 
@@ -134,6 +137,32 @@ function* transitionRecords(list: IssueList, truncated: { n: number }): Generato
   }
 }
 
+/**
+ * Dependency links: an item with `outwardIssue` reads "this issue <type.outward> that one", with
+ * `inwardIssue` "this issue <type.inward> that one"; the link type says which of the two comes first.
+ * An item that names neither issue is kept, to be rejected with its pointer.
+ */
+function* linkRecords(list: IssueList, side: (linkType: string) => LinkSide | undefined): Generator<RawRecord> {
+  for (const [i, issue] of list.items.entries()) {
+    const self = str(obj(issue)?.key);
+    // An issue without a key is rejected itself; its links go with it.
+    if (self === undefined) continue;
+    for (const [j, item] of arr(obj(obj(issue)?.fields)?.issuelinks).entries()) {
+      const link = obj(item);
+      const type = str(obj(link?.type)?.name);
+      const prerequisite = type === undefined ? undefined : side(type);
+      if (!prerequisite) continue;
+      const outward = str(obj(link?.outwardIssue)?.key);
+      const other = outward ?? str(obj(link?.inwardIssue)?.key);
+      const selfFirst = (outward !== undefined ? 'outward' : 'inward') === prerequisite;
+      yield {
+        pointer: pointer(...list.base, i, 'fields', 'issuelinks', j),
+        values: { key: selfFirst ? self : other, dependent_key: selfFirst ? other : self, link_type: type },
+      };
+    }
+  }
+}
+
 /** Field sources over a staged record table whose columns are named after the canonical fields. */
 function sources(columns: Record<string, string>, parse: Record<string, ParseOptions> = {}): Record<string, FieldSource> {
   return Object.fromEntries(Object.entries(columns).map(([field, column]) => [field, { sql: quoteIdent(field), column, parse: parse[field] }]));
@@ -192,6 +221,9 @@ export const jiraJsonSearch: Adapter = {
       pointer: '_pointer',
       seq: '_seq',
     });
-    return { records: list.items.length, results: [items, transitions] };
+    const linkRows = await stageRecords(ctx, ['key', 'dependent_key', 'link_type'], linkRecords(list, dependencySide(ctx)));
+    const issueKey = 'key, fields.issuelinks[].inwardIssue.key / outwardIssue.key';
+    const links = await mapLinks(ctx, linkRows, { pointer: '_pointer', seq: '_seq' }, { key: issueKey, dependent_key: issueKey, link_type: 'fields.issuelinks[].type.name' });
+    return { records: list.items.length, results: [items, transitions, links] };
   },
 };

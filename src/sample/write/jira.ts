@@ -1,11 +1,14 @@
 // Jira exports: the issue CSV ("Export CSV (all fields)") of a Cloud site and of a Server/Data Center
 // instance, and each project's versions as `/rest/api/2/project/{KEY}/versions` returns them.
-// Multi-valued fields repeat their column under the same name, padded with empty cells; Cloud writes
-// `dd/MMM/yy h:mm a`, this Server instance `d/MMM/yy HH:mm`; comments are `date;author;body`.
+// Multi-valued fields repeat their column under the same name, padded with empty cells (issue links:
+// one `Inward/Outward issue link (<type>)` column per link); Cloud writes `dd/MMM/yy h:mm a`, this
+// Server instance `d/MMM/yy HH:mm`; comments are `date;author;body`.
 import fs from 'node:fs';
 import path from 'node:path';
 import { isoDate, jiraCloudTime, jiraServerTime, jiraUserDate, type Minute } from '../time.ts';
-import type { Issue } from '../work-items.ts';
+import { linkIssues, MAX_LINKS } from '../issue-links.ts';
+import type { Rng } from '../random.ts';
+import { projectIssues, type Issue } from '../work-items.ts';
 import type { Person } from '../vocabulary.ts';
 import type { Project, Release, World } from '../world.ts';
 import { CsvSink, type Cell } from './sink.ts';
@@ -23,6 +26,17 @@ const names = (rs: readonly Release[]) => rs.map((r) => r.name);
 const remaining = (i: Issue) => (i.estimate === null ? null : i.status === 'Done' ? 0 : Math.max(0, i.estimate - (i.spent ?? 0)));
 const rank = (i: Issue) => `0|i${i.id.toString(36).padStart(5, '0')}:`;
 const teamManaged = (p: Project) => TEAM_MANAGED.has(p.id.replace(new RegExp(`${p.region}$`), ''));
+
+/**
+ * Link columns, by type then inward before outward, as Jira orders them. An inward column lists the
+ * issues this one "is blocked by", an outward one those it "blocks".
+ */
+const LINK_COLUMNS: Column[] = (['Blocks', 'Relates'] as const).flatMap((type) =>
+  (['inward', 'outward'] as const).map((side): Column => {
+    const other = side === 'inward' ? 'outward' : 'inward';
+    const name = `${side === 'inward' ? 'Inward' : 'Outward'} issue link (${type})`;
+    return [name, (i) => i.links.filter((l) => l.type === type && l[side] === i).map((l) => l[other].key), MAX_LINKS];
+  }));
 
 function columns(flavour: Flavour): Column[] {
   const time = flavour === 'cloud' ? jiraCloudTime : jiraServerTime;
@@ -49,7 +63,7 @@ function columns(flavour: Flavour): Column[] {
       ['Watchers', (i) => watchers(i).map((p) => p.name), 2], ['Watchers Id', (i) => watchers(i).map((p) => p.accountId), 2],
       ['Original estimate', (i) => i.estimate], ['Remaining Estimate', remaining], ['Time Spent', (i) => i.spent], ['Work Ratio', () => null],
       ['Σ Original Estimate', (i) => i.estimate], ['Σ Remaining Estimate', remaining], ['Σ Time Spent', (i) => i.spent],
-      ['Security Level', () => null], ['Attachment', () => null], ['Custom field (Development)', () => null],
+      ['Security Level', () => null], ...LINK_COLUMNS, ['Attachment', () => null], ['Custom field (Development)', () => null],
       ['Custom field (Found In)', (i) => i.foundIn], ['Custom field (Rank)', rank], ['Sprint', (i) => i.sprints, 3],
       ['Custom field (Start date)', () => null], ['Custom field (Story Points)', points('points')],
       ['Custom field (Story point estimate)', points('estimate')], ['Custom field (Team)', (i) => i.team],
@@ -69,7 +83,7 @@ function columns(flavour: Flavour): Column[] {
     ['Component/s', (i) => i.components, 2], ['Due Date', () => null], ['Votes', () => 0], ['Labels', (i) => i.labels, 3],
     ['Description', (i) => i.description], ['Environment', () => null], ['Watchers', (i) => watchers(i).map((p) => p.username), 2],
     ['Original Estimate', (i) => i.estimate], ['Remaining Estimate', remaining], ['Time Spent', (i) => i.spent], ['Work Ratio', () => null],
-    ['Sprint', (i) => i.sprints, 3], ['Custom field (Epic Link)', (i) => epic(i)?.key], ['Custom field (Epic Name)', (i) => (i.type === 'Epic' ? i.summary : null)],
+    ...LINK_COLUMNS, ['Sprint', (i) => i.sprints, 3], ['Custom field (Epic Link)', (i) => epic(i)?.key], ['Custom field (Epic Name)', (i) => (i.type === 'Epic' ? i.summary : null)],
     ['Custom field (Found In)', (i) => i.foundIn], ['Custom field (Rank)', rank], ['Custom field (Story Points)', (i) => i.storyPoints],
     ['Custom field (Team)', (i) => i.team], ['Comment', comment, 2],
   ];
@@ -109,6 +123,28 @@ export class JiraIssuesCsv {
     const rows = this.#sink.rows;
     return { file: this.file, rows, bytes: this.#sink.close() };
   }
+}
+
+type JiraProject = Project & { tracker: 'jira-cloud' | 'jira-server' };
+
+/**
+ * Both sites' issue CSVs and every Jira project's versions. A region's projects are generated
+ * together, as their issues link to each other; projects follow the world's order, so that only one
+ * region's issues are in memory at a time.
+ */
+export function writeJira(dir: string, world: World, rng: Rng): FileReport[] {
+  const csv = { 'jira-cloud': new JiraIssuesCsv(dir, 'jira-cloud-issues.csv', 'cloud'), 'jira-server': new JiraIssuesCsv(dir, 'jira-server-issues.csv', 'server') };
+  const files: FileReport[] = [];
+  for (const region of world.regions) {
+    const projects = world.projects.filter((p): p is JiraProject => p.region === region && p.tracker !== 'erm');
+    const issues = projects.map((p) => projectIssues(rng.fork(`issues-${p.id}`), world, p));
+    linkIssues(rng.fork(`links-${region || 'base'}`), world, issues.flat());
+    projects.forEach((p, k) => {
+      csv[p.tracker].addProject(issues[k]!);
+      files.push(writeVersions(dir, world, p));
+    });
+  }
+  return [...files, csv['jira-cloud'].close(), csv['jira-server'].close()];
 }
 
 /**
