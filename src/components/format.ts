@@ -17,6 +17,11 @@ export function formatNumber(n: number | null): string {
   return n === null ? MISSING : decimal.format(n);
 }
 
+/** `1 day`, `-3 days`, `2.5 days`; `—` for null. */
+export function formatDays(n: number | null): string {
+  return n === null ? MISSING : `${decimal.format(n)} ${Math.abs(n) === 1 ? 'day' : 'days'}`;
+}
+
 /** A ratio as a whole percentage (`0.8333` → `83%`); `—` for null. */
 export function formatPercent(ratio: number | null): string {
   return ratio === null ? MISSING : `${integer.format(ratio * 100)}%`;

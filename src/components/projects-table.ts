@@ -1,6 +1,6 @@
 // The overview's projects table: one row per project.
 import type { ProjectSummary } from '../report/model.ts';
-import { countCell, dateCell, percentCell, textCell, type Cell, type Column } from './table.ts';
+import { countCell, dateCell, linkCell, percentCell, textCell, type Cell, type Column } from './table.ts';
 
 export const PROJECT_COLUMNS: Column[] = [
   { label: 'Project' },
@@ -15,7 +15,8 @@ export const PROJECT_COLUMNS: Column[] = [
   { label: 'Work items', kind: 'number' },
 ];
 
-export function projectRows(projects: ProjectSummary[]): Cell[][] {
+/** `releaseHref` links a next release to its page, when it has one. */
+export function projectRows(projects: ProjectSummary[], releaseHref: (id: string) => string | undefined = () => undefined): Cell[][] {
   return projects.map((p) => [
     textCell(p.name),
     textCell(p.portfolio),
@@ -23,7 +24,7 @@ export function projectRows(projects: ProjectSummary[]): Cell[][] {
     countCell(p.releases),
     countCell(p.released),
     percentCell(p.onTimeRate),
-    textCell(p.nextRelease?.name ?? null),
+    linkCell(p.nextRelease?.name ?? null, p.nextRelease ? releaseHref(p.nextRelease.id) : undefined),
     dateCell(p.nextRelease?.planned ?? null),
     countCell(p.openWorkItems),
     countCell(p.workItems),

@@ -11,10 +11,17 @@ export interface Cell {
   text: string;
   /** What the sort script orders by when it differs from the text; null sorts last. */
   sort?: string | number | null;
+  /** Makes the text a link (a relative URL, see links.ts). */
+  href?: string;
 }
 
 export function textCell(value: string | null): Cell {
   return value === null ? { text: MISSING, sort: null } : { text: value };
+}
+
+/** The text as a link to `href`; plain text without one, and a plain dash without a text. */
+export function linkCell(value: string | null, href: string | undefined): Cell {
+  return value === null || href === undefined ? textCell(value) : { text: value, href };
 }
 
 export function countCell(n: number | null): Cell {

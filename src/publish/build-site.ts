@@ -3,15 +3,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build as astroBuild } from 'astro';
 import { openDb } from '../db/duckdb.ts';
 import { acquireLock } from '../db/lock.ts';
 import { buildModel } from '../report/build-model.ts';
 import { writeMetrics } from './metrics-export.ts';
+import { runAstroBuild } from './astro-build.ts';
 import { recoverSwap, swapIn, workDir } from './swap.ts';
 import { describeCycle } from '../ingest/derive/dependency-cycles.ts';
 
-export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
 export interface BuildOptions {
   db: string;
@@ -44,11 +43,8 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     const reportFile = path.join(tmp, 'report.json');
     fs.writeFileSync(reportFile, JSON.stringify(model));
     work = workDir(opts.out);
-    process.env.ALMANAC_REPORT = reportFile;
-    // A report build never phones home.
-    process.env.ASTRO_TELEMETRY_DISABLED = '1';
     // Its own cache folder: builds running side by side (tests, a schedule) never share one.
-    await astroBuild({ root: PROJECT_ROOT, outDir: work, cacheDir: path.join(tmp, 'astro-cache'), logLevel: 'warn', mode: 'production' });
+    await runAstroBuild({ reportFile, outDir: work, cacheDir: path.join(tmp, 'astro-cache') });
     writeMetrics(path.join(work, 'data'), model.metrics);
     const pages = countPages(work);
     swapIn(work, opts.out);

@@ -1,22 +1,18 @@
-// Builds the static site into a folder. Today from a report-model JSON through Astro directly; once
-// `almanac build` exists, the browser tests can build through it instead without changing.
-import { fileURLToPath } from 'node:url';
-import { build } from 'astro';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+// Builds the static site for a report-model JSON (a hand-made fixture) into a folder, the way
+// `almanac build` runs Astro.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runAstroBuild } from '../../src/publish/astro-build.ts';
 
 /** Builds the site for the report model in `reportFile` into `outDir` and returns how long it took. */
 export async function buildSite(reportFile: string, outDir: string): Promise<{ ms: number }> {
-  const previous = process.env.ALMANAC_REPORT;
-  process.env.ALMANAC_REPORT = reportFile;
-  // Astro would otherwise try to send usage data from the test run.
-  process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const start = performance.now();
+  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'almanac-astro-cache-'));
   try {
-    await build({ root: ROOT, outDir, logLevel: 'warn' });
+    await runAstroBuild({ reportFile, outDir, cacheDir: cache });
   } finally {
-    if (previous === undefined) delete process.env.ALMANAC_REPORT;
-    else process.env.ALMANAC_REPORT = previous;
+    fs.rmSync(cache, { recursive: true, force: true });
   }
   return { ms: Math.round(performance.now() - start) };
 }

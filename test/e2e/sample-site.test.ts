@@ -6,9 +6,14 @@ import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { openDb } from '../../src/db/duckdb.ts';
 import { ingest } from '../../src/ingest/pipeline.ts';
 import { buildSite } from '../../src/publish/build-site.ts';
+import { loadRows } from '../../src/report/load.ts';
+import { slugs } from '../../src/report/slug.ts';
+import { axeViolations } from './axe.ts';
 import { launchBrowser, openPage } from './browser.ts';
+import { brokenLinks } from './link-check.ts';
 import { serveFolder, type StaticServer } from './serve.ts';
 import { tempDir } from '../helpers/ingest.ts';
 
@@ -29,7 +34,9 @@ function digest(root: string): Record<string, string> {
 beforeAll(async () => {
   const summary = await ingest({ inputs: [path.join(REPO, 'data/exports')], db, quiet: true });
   expect(summary.errors).toEqual([]);
-  await buildSite({ db, out });
+  const built = await buildSite({ db, out });
+  const weight = (page: string) => Math.round(fs.statSync(path.join(out, page, 'index.html')).size / 1024);
+  console.info(`sample site: ${built.pages} pages; releases ${weight('releases/')} kB, dependencies ${weight('dependencies/')} kB, overview ${weight('')} kB`);
   server = await serveFolder(out);
   browser = await launchBrowser();
 });
@@ -87,4 +94,82 @@ describe('site built from the bundled sample', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+});
+
+describe('release pages of the bundled sample', () => {
+  it('has a page for every release, and every link of the site resolves', async () => {
+    const conn = await openDb(db, { readOnly: true });
+    const ids = (await loadRows(conn, 'release')).map((r) => r.id);
+    conn.close();
+    expect(ids.length).toBeGreaterThan(100);
+    const pages = fs.readdirSync(path.join(out, 'releases')).filter((f) => f !== 'index.html').sort();
+    expect(pages).toEqual([...slugs(ids).values()].sort());
+    for (const page of pages) expect(fs.existsSync(path.join(out, 'releases', page, 'index.html')), page).toBe(true);
+    const links = brokenLinks(out);
+    expect(links.pages).toBe(ids.length + 4);
+    expect(links.broken).toEqual([]);
+  });
+
+  it('shows the calendar by project and by system, with freezes and today', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await openPage(context, `${server.url}releases/`, server.url);
+    for (const id of ['calendar-project-near', 'calendar-project-whole', 'calendar-system-near']) {
+      const svg = page.locator(`#${id}-title`).locator('xpath=ancestor::figure').locator('svg');
+      await expect(svg.locator('g[class^="state-"] rect').count(), id).resolves.toBeGreaterThan(20);
+      await expect(svg.locator('g.cal-freeze rect').count(), id).resolves.toBeGreaterThan(0);
+      await expect(svg.locator('g.cal-today-label text').textContent(), id).resolves.toMatch(/^Today \(as of \d{4}-\d{2}-\d{2}\)$/);
+    }
+    // Quarter closes are scoped to a few systems: only the by-system view shades them.
+    const freezes = (id: string) => page.locator(`#${id}-title`).locator('xpath=ancestor::figure').locator('g.cal-freeze title').allTextContents();
+    expect((await freezes('calendar-project-whole')).every((t) => t.endsWith('(all systems)'))).toBe(true);
+    expect((await freezes('calendar-system-near')).some((t) => t.includes('quarter-end close'))).toBe(true);
+    await expect(page.locator('#releases-table tbody tr').count()).resolves.toBe(fs.readdirSync(path.join(out, 'releases')).length - 1);
+    const png = await page.screenshot({ fullPage: true });
+    fs.writeFileSync(path.join(REPO, 'test-results/sample-releases.png'), png);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a release with its phases, burn-up, dependencies and delivery', async () => {
+    const context = await browser.newContext();
+    const { page, problems } = await openPage(context, `${server.url}releases/pay-3.2.0/`, server.url);
+    await expect(page.locator('h1').textContent()).resolves.toBe('PAY 3.2.0');
+    await expect(page.locator('#phases-title').locator('xpath=ancestor::figure').locator('g.gantt-planned rect').count()).resolves.toBeGreaterThan(2);
+    await expect(page.locator('#burnup-title').locator('xpath=ancestor::figure').locator('g.stroke-1 circle').count()).resolves.toBeGreaterThan(2);
+    for (const table of ['changes', 'deployments', 'test-cycles']) await expect(page.locator(`#${table} tbody tr`).count(), table).resolves.toBeGreaterThan(0);
+    const upstream = page.locator('#upstream').getByRole('link');
+    await expect(upstream.count()).resolves.toBe(1);
+    await upstream.click();
+    await expect(page.locator('#downstream').getByRole('link', { name: 'PAY 3.2.0' }).count()).resolves.toBe(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('computes in the browser the moves that the impact table lists', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await openPage(context, `${server.url}dependencies/`, server.url);
+    const rows = await page.locator('#impact-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
+    const column = (await page.locator('#impact-table thead th').allTextContents()).findIndex((t) => t.startsWith('Moves if 14 days'));
+    // The release with the most releases downstream.
+    const counts = new Map<string, number>();
+    for (const r of rows) counts.set(r[0]!, (counts.get(r[0]!) ?? 0) + 1);
+    const release = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+    const expected = rows.filter((r) => r[0] === release && r[column] !== '0').map((r) => `${r[2]} moves ${r[column]} ${r[column] === '1' ? 'day' : 'days'}`);
+    await page.getByRole('combobox', { name: 'Release' }).selectOption({ label: release });
+    await page.getByLabel('slips by').fill('14');
+    const moves = (await page.locator('#what-if-moves li').allTextContents()).map((t) => t.replace(/ \(path slack .*\)$/, ''));
+    expect(moves.sort()).toEqual(expected.sort());
+    expect(moves.length).toBeGreaterThan(0);
+    fs.writeFileSync(path.join(REPO, 'test-results/sample-dependencies.png'), await page.screenshot({ fullPage: true }));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`has no axe violations on the release pages in the ${colorScheme} theme`, async () => {
+      for (const page of ['releases/', 'dependencies/', 'releases/pay-3.2.0/']) {
+        expect(await axeViolations(browser, server.url + page, colorScheme), page).toEqual([]);
+      }
+    });
+  }
 });

@@ -4,20 +4,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { formatCount } from '../../src/components/format.ts';
 import type { ReportModel } from '../../src/report/model.ts';
 import { buildSite } from './build-site.ts';
+import { axeViolations } from './axe.ts';
 import { launchBrowser, openPage } from './browser.ts';
 import { serveFolder, type StaticServer } from './serve.ts';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/report/model.json', import.meta.url));
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const AXE = path.join(REPO, 'node_modules/axe-core/axe.min.js');
 const model = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as ReportModel;
 const hostileProject = model.overview.projects.find((p) => p.name.includes('<script>'))!;
 const hostileReject = model.dataQuality.rejects.find((r) => r.value?.includes('onerror'))!;
-const PAGES = ['', 'data/'];
+const hostileRelease = model.releases.rows.find((r) => r.name.includes('<script>'))!;
+// The release pages: the hostile one, and one with every section filled.
+const PAGES = ['', 'data/', 'releases/', 'dependencies/', `releases/${hostileRelease.slug}/`, 'releases/crm-r14/'];
 
 let out: string;
 let server: StaticServer;
@@ -51,7 +53,8 @@ describe('built HTML', () => {
       expect(text, page).not.toMatch(/<style[\s>]/i);
       expect(text, page).not.toMatch(/\sstyle=/i);
       for (const script of text.match(/<script\b[^>]*>[\s\S]*?<\/script>/gi) ?? []) {
-        expect(script, page).toMatch(/^<script src="[^"]+"( defer)?><\/script>$/);
+        // A script file, or a JSON data block (never executed, so the CSP allows it) holding no `<`.
+        expect(script, page).toMatch(/^(<script src="[^"]+"( defer)?><\/script>|<script type="application\/json" id="[a-z-]+">[^<]*<\/script>)$/);
       }
       expect(text, page).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'`);
     }
@@ -82,6 +85,8 @@ describe('built HTML', () => {
     const empty: ReportModel = {
       ...model,
       overview: { counts: [], releasesByMonth: [], projects: [] },
+      releases: { rows: [], details: [], calendar: { from: '2026-03-31', to: '2026-03-31', freezes: [] }, predictability: { byMonth: [], byProject: [], bySystem: [], frequency: [], size: [] } },
+      dependencies: { nodes: [], edges: [], cycles: [], criticalPaths: [], impact: [] },
       dataQuality: { run: null, files: [], warnings: [], rejects: [], rejectCount: 0, tables: [] },
       metrics: [],
     };
@@ -98,14 +103,25 @@ describe('built HTML', () => {
       expect(data).toContain('No ingest has run yet.');
       expect(data).toContain('No value was rejected.');
       expect(data).not.toContain('<table');
+      const releases = fs.readFileSync(path.join(dir, 'site/releases/index.html'), 'utf8');
+      expect(releases).toContain('No releases in the exports.');
+      expect(releases).toContain('No release has shipped yet');
+      expect(releases).not.toContain('<svg');
+      const dependencies = fs.readFileSync(path.join(dir, 'site/dependencies/index.html'), 'utf8');
+      expect(dependencies).toContain('No release depends on another in the exports.');
+      expect(dependencies).not.toMatch(/<svg|<script type="application\/json"|what-if/);
+      // Built after the fixture's site: no page of that earlier build may come back.
+      expect(fs.readdirSync(path.join(dir, 'site/releases'))).toEqual(['index.html']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
   it('stays light: HTML, CSS and JS of each page under 100 kB', () => {
-    const assets = ['site.css', 'theme.js', 'tables.js'].reduce((n, f) => n + fs.statSync(path.join(out, 'assets', f)).size, 0);
-    for (const { page, text } of html()) expect(Buffer.byteLength(text) + assets, page).toBeLessThan(100_000);
+    for (const { page, text } of html()) {
+      const assets = [...text.matchAll(/\s(?:href|src)="((?:\.\.\/)*assets\/[^"]+)"/g)].reduce((n, [, url]) => n + fs.statSync(path.join(out, page, url!)).size, 0);
+      expect(Buffer.byteLength(text) + assets, page).toBeLessThan(100_000);
+    }
   });
 });
 
@@ -242,27 +258,149 @@ describe('data page', () => {
   });
 });
 
+describe('releases page', () => {
+  it('shows the calendar by project (months and quarters) and, on request, by system', async () => {
+    const { page, problems } = await open('releases/');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Releases');
+    const visible = page.locator('figure.chart:visible svg[role="img"]');
+    const calendars = ['calendar-project-near', 'calendar-project-whole'];
+    for (const id of calendars) {
+      const svg = page.locator(`#${id}-title`).locator('xpath=ancestor::figure').locator('svg');
+      await expect(svg.isVisible()).resolves.toBe(true);
+      // The all-systems year-end freeze, shaded, and today's rule with its label.
+      await expect(svg.locator('g.cal-freeze title').allTextContents()).resolves.toEqual(['Freeze: Year-end freeze 2025, 2025-12-15 to 2026-01-02 (all systems)']);
+      await expect(svg.locator('g.cal-today line').count()).resolves.toBe(1);
+      await expect(svg.locator('g.cal-today-label text').textContent()).resolves.toBe('Today (as of 2026-03-31)');
+      await expect(svg.locator('g.state-overdue rect').count()).resolves.toBe(1);
+    }
+    const bySystem = page.locator('#calendar-by-system');
+    await expect(bySystem.locator('svg').isVisible()).resolves.toBe(false);
+    await bySystem.locator('summary').click();
+    await expect(bySystem.locator('svg').isVisible()).resolves.toBe(true);
+    // The scoped quarter-close freeze shades only its two systems' rows.
+    await expect(bySystem.locator('g.cal-freeze title').allTextContents()).resolves.toEqual([
+      'Freeze: Year-end freeze 2025, 2025-12-15 to 2026-01-02 (all systems)',
+      ...Array(2).fill('Freeze: Q1 2026 close <i>"ledger"</i>, 2026-03-26 to 2026-04-02 (pay-core, <img src=x onerror=alert(1)>)'),
+    ]);
+    expect(await visible.count()).toBe(7);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('lists every release, linking to its page, and filters them', async () => {
+    const { page, problems } = await open('releases/');
+    const rows = page.locator('#releases-table tbody tr');
+    await expect(rows.count()).resolves.toBe(model.releases.rows.length);
+    await page.getByLabel('Filter rows').first().fill('overdue');
+    await expect(page.locator('#releases-table tbody tr:visible').count()).resolves.toBe(1);
+    await page.getByLabel('Filter rows').first().fill('');
+    await expect(page.locator('#by-project tbody tr').count()).resolves.toBe(model.releases.predictability.byProject.length);
+    await page.getByRole('link', { name: hostileRelease.name, exact: true }).click();
+    await expect(page.locator('h1').textContent()).resolves.toBe(hostileRelease.name);
+    await expect(page.locator('main img, main script, main b').count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('release page', () => {
+  it('shows state, dates, phases, burn-up, dependencies and delivery tables', async () => {
+    const { page, problems } = await open('releases/crm-r14/');
+    await expect(page.locator('h1').textContent()).resolves.toBe('CRM 2026.14');
+    await expect(page.locator('.release-state').textContent()).resolves.toBe('In progress in progress: 37 of 64 work items done, planned for 2026-04-16');
+    await expect(page.locator('.facts dd').first().textContent()).resolves.toBe('2026-02-20');
+    const gantt = page.locator('#phases-title').locator('xpath=ancestor::figure');
+    await expect(gantt.locator('g.gantt-planned rect').count()).resolves.toBe(4);
+    await expect(gantt.locator('g.gantt-actual rect').count()).resolves.toBe(1);
+    await expect(gantt.locator('g.gantt-running rect').count()).resolves.toBe(1);
+    const burnup = page.locator('#burnup-title').locator('xpath=ancestor::figure');
+    await expect(burnup.locator('g.stroke-1 circle').count()).resolves.toBe(model.releases.details.find((d) => d.id === 'CRM-R14')!.burnup.length);
+    for (const table of ['changes', 'deployments', 'bookings', 'test-cycles']) await expect(page.locator(`#${table} tbody tr`).count(), table).resolves.toBeGreaterThan(0);
+    await expect(page.locator('#downstream').getByRole('link').allTextContents()).resolves.toEqual(['LND 2026.17']);
+    await page.locator('#upstream').getByRole('link', { name: 'PAY 2026.15' }).click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('PAY 2026.15');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('says what a release without phases, work items or links lacks', async () => {
+    const { page, problems } = await open('releases/fin-r6/');
+    const text = await page.locator('main').innerText();
+    for (const line of ['No lifecycle phases in the exports.', 'No work items are planned for this release.', 'Upstream: releases this one waits for: none.', 'Changes: none.', 'Test cycles: none.']) {
+      expect(text).toContain(line);
+    }
+    await expect(page.locator('main svg').count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('is linked from the overview as a project\'s next release', async () => {
+    const { page, problems } = await open('');
+    await page.locator('#projects-table').getByRole('link', { name: 'LND 2026.17' }).click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('LND 2026.17');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('dependencies page', () => {
+  it('draws the graph with its cycle, and lists cycles and critical paths', async () => {
+    const { page, problems } = await open('dependencies/');
+    const graph = page.locator('#dependency-graph-title').locator('xpath=ancestor::figure').locator('svg');
+    await expect(graph.locator('g.dep-node rect').count()).resolves.toBe(model.dependencies.nodes.length);
+    await expect(graph.locator('g.dep-edge path[marker-end]').count()).resolves.toBe(model.dependencies.edges.length);
+    await expect(graph.locator('g.dep-cycle path[marker-end]').count()).resolves.toBe(2);
+    await expect(page.locator('.cycles li').allTextContents()).resolves.toEqual(['RSK 2025.4, TRD 2026.13']);
+    await expect(page.locator('.critical-paths li').nth(1).textContent()).resolves.toBe('LND 2026.17: PAY 2026.15 (gap 37 days) → CRM 2026.14 (gap 4 days) → LND 2026.17');
+    await expect(page.locator('#impact-table tbody tr').count()).resolves.toBe(model.dependencies.impact.reduce((n, i) => n + i.downstream.length, 0));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('answers "what if this release slips?" in the browser', async () => {
+    const { page, problems } = await open('dependencies/');
+    await expect(page.locator('#what-if').isVisible()).resolves.toBe(true);
+    await page.getByRole('combobox', { name: 'Release' }).selectOption({ label: 'IAM 2026.10' });
+    await page.getByLabel('slips by').fill('20');
+    // Path slack: MOB 5, EVL 16, DWH 18 (through EVL, 16 + 2).
+    await expect(page.locator('#what-if-summary').textContent()).resolves.toBe('If IAM 2026.10 slips by 20 days, 3 of its 3 downstream releases move:');
+    await expect(page.locator('#what-if-moves li').allTextContents()).resolves.toEqual([
+      'MOB 2026.15 moves 15 days (path slack 5 days)',
+      `${hostileRelease.name} moves 4 days (path slack 16 days)`,
+      'DWH 2026.1 moves 2 days (path slack 18 days)',
+    ]);
+    await page.getByLabel('slips by').fill('10');
+    await expect(page.locator('#what-if-moves li').allTextContents()).resolves.toEqual(['MOB 2026.15 moves 5 days (path slack 5 days)']);
+    await expect(page.locator('#what-if-summary').textContent()).resolves.toBe('If IAM 2026.10 slips by 10 days, 1 of its 3 downstream releases move (the slack absorbs it for 2):');
+    await page.getByLabel('slips by').fill('3');
+    await expect(page.locator('#what-if-summary').textContent()).resolves.toBe('If IAM 2026.10 slips by 3 days, no release moves: the slack absorbs it.');
+    await page.getByLabel('slips by').fill('-4');
+    await expect(page.locator('#what-if-summary').textContent()).resolves.toBe('Enter a whole number of days, zero or more.');
+    await page.getByLabel('slips by').fill('20');
+    await page.locator('#what-if-moves').getByRole('link', { name: 'DWH 2026.1' }).click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('DWH 2026.1');
+    await expect(page.locator('main img, main script').count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('reads fine without JavaScript: no control, the impact table is there', async () => {
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const { page, problems } = await open('dependencies/', noJs);
+    await expect(page.locator('#what-if').isVisible()).resolves.toBe(false);
+    await expect(page.locator('#impact-table tbody tr').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('figure.chart svg').isVisible()).resolves.toBe(true);
+    expect(problems).toEqual([]);
+    await noJs.close();
+  });
+});
+
 describe('accessibility (axe)', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const pagePath of PAGES) {
       it(`${pagePath || 'overview'} has no violations in the ${colorScheme} theme`, async () => {
-        // Only this context bypasses the CSP, to inject axe; the pages themselves are tested under it.
-        const axeContext = await browser.newContext({ bypassCSP: true, colorScheme });
-        const page = await axeContext.newPage();
-        await page.goto(server.url + pagePath);
-        await page.addScriptTag({ path: AXE });
-        const violations = await runAxe(page);
-        expect(violations).toEqual([]);
-        await axeContext.close();
+        expect(await axeViolations(browser, server.url + pagePath, colorScheme)).toEqual([]);
       });
     }
   }
 });
-
-async function runAxe(page: Page): Promise<string[]> {
-  const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return results.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
-}

@@ -43,6 +43,22 @@ describe('report model fixture', () => {
     expect(dq.rejects.some((r) => r.value?.includes('onerror='))).toBe(true);
     expect(dq.rejects.some((r) => r.line === null && r.pointer !== null)).toBe(true);
     expect(dq.warnings.length).toBeGreaterThan(0);
-    expect(model.nav.map((n) => n.path)).toEqual(['', 'data/']);
+    expect(model.nav.map((n) => n.path)).toEqual(['', 'releases/', 'dependencies/', 'data/']);
+  });
+
+  it('has releases with a page each, and a dependency graph with a chain, a diamond and a cycle', () => {
+    const { releases, dependencies } = shaped as ReportModel;
+    const ids = releases.rows.map((r) => r.id);
+    expect(releases.details.map((d) => d.id)).toEqual(ids);
+    expect(new Set(releases.rows.map((r) => r.slug)).size).toBe(ids.length);
+    expect(releases.rows.some((r) => r.name.includes('<script>') && r.systemIds.some((s) => s.includes('onerror')))).toBe(true);
+    const nodes = new Set(dependencies.nodes.map((n) => n.id));
+    for (const e of dependencies.edges) expect(nodes.has(e.from) && nodes.has(e.to), `${e.from} → ${e.to}`).toBe(true);
+    const edge = (from: string, to: string) => dependencies.edges.some((e) => e.from === from && e.to === to);
+    // chain PAY → CRM → LND (with a skip edge), diamond IAM → MOB|EVL → DWH, cycle TRD ⇄ RSK
+    expect(edge('PAY-R15', 'CRM-R14') && edge('CRM-R14', 'LND-R17') && edge('PAY-R15', 'LND-R17')).toBe(true);
+    expect(['IAM-R10>MOB-R15', 'IAM-R10>EVL-R13', 'MOB-R15>DWH-R1', 'EVL-R13>DWH-R1'].every((p) => edge(...(p.split('>') as [string, string])))).toBe(true);
+    expect(dependencies.cycles.map((c) => c.map((r) => r.id))).toEqual([['RSK-R4', 'TRD-R13']]);
+    for (const i of dependencies.impact) expect(releases.rows.find((r) => r.id === i.release.id)?.downstream, i.release.id).toBe(i.downstream.length);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDate, formatMonth, formatNumber, formatPercent, monthEnd, monthStart } from '../../src/components/format.ts';
+import { formatCount, formatDate, formatDays, formatMonth, formatNumber, formatPercent, monthEnd, monthStart } from '../../src/components/format.ts';
 
 describe('formatting for people', () => {
   it('writes numbers with thousands separators and null as a dash', () => {
@@ -27,5 +27,12 @@ describe('formatting for people', () => {
     expect(() => formatMonth('March')).toThrow(/not a month/);
     expect(formatDate('2026-03-31T22:00:00Z')).toBe('2026-03-31');
     expect(formatDate(null)).toBe('—');
+  });
+});
+
+describe('formatDays', () => {
+  it('counts days with the right noun, keeping the sign and one decimal', () => {
+    expect([1, -1, 0, -3, 2.5, 12.345].map(formatDays)).toEqual(['1 day', '-1 day', '0 days', '-3 days', '2.5 days', '12.3 days']);
+    expect(formatDays(null)).toBe('—');
   });
 });

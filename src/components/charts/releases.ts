@@ -8,8 +8,8 @@ import { renderChart, type RenderedChart } from './render.ts';
 // Drawn near the size they are shown at, so the 12px text of site.css stays about 12px on screen.
 const SIZE = { width: 560, height: 240, marginLeft: 48, marginBottom: 44 } as const;
 
-// Both charts share one month axis, whole months wide, so a month sits at the same place in each.
-function monthAxis(months: MonthReleases[]) {
+// Every monthly chart shares one month axis, whole months wide, so a month sits at the same place in each.
+export function monthAxis(months: ReadonlyArray<{ month: string }>) {
   return {
     type: 'utc',
     label: 'Month',

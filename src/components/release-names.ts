@@ -1,0 +1,18 @@
+// How pages name a release. Jira names a version only within its project ("3.1.0"), so where the
+// name says nothing of its project, the project id goes first ("PAY 3.1.0"): lists and graphs that
+// mix projects stay readable.
+import type { ReleaseRef, ReleaseRow } from '../report/model-releases.ts';
+
+type Named = Pick<ReleaseRow, 'name' | 'projectId' | 'projectName'>;
+
+export function releaseLabel(r: Named): string {
+  const { name, projectId, projectName } = r;
+  if (projectId === null || name.includes(projectId) || (projectName !== null && name.includes(projectName))) return name;
+  return `${projectId} ${name}`;
+}
+
+/** Labels for the releases that refs point at (the name itself for a release not in `rows`). */
+export function releaseLabels(rows: readonly ReleaseRow[]): (ref: ReleaseRef) => string {
+  const labels = new Map(rows.map((r) => [r.id, releaseLabel(r)]));
+  return (ref) => labels.get(ref.id) ?? ref.name;
+}

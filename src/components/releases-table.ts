@@ -1,0 +1,64 @@
+// The releases page's tables: every release (linking to its page), and on-time rate and slip by
+// project and by system.
+import type { ReleaseRow, ScopeStats } from '../report/model-releases.ts';
+import { formatCount, MISSING } from './format.ts';
+import { rel } from './links.ts';
+import { releaseLabel } from './release-names.ts';
+import { countCell, dateCell, linkCell, percentCell, textCell, type Cell, type Column } from './table.ts';
+
+/** The site path of a release's page. */
+export function releasePath(slug: string): string {
+  return `releases/${slug}/`;
+}
+
+export const RELEASE_COLUMNS: Column[] = [
+  { label: 'Release' },
+  { label: 'Project' },
+  { label: 'Systems' },
+  { label: 'Type' },
+  { label: 'State' },
+  { label: 'Planned start', kind: 'date' },
+  { label: 'Planned release', kind: 'date' },
+  { label: 'Actual release', kind: 'date' },
+  { label: 'Slip (days)', kind: 'number' },
+  { label: 'Work items done', kind: 'number' },
+  { label: 'Downstream', kind: 'number' },
+  { label: 'Slack (days)', kind: 'number' },
+];
+
+export function releaseRows(rows: readonly ReleaseRow[], page: string): Cell[][] {
+  return rows.map((r) => [
+    linkCell(releaseLabel(r), rel(page, releasePath(r.slug))),
+    textCell(r.projectName ?? r.projectId),
+    textCell(r.systemIds.length ? r.systemIds.join(', ') : null),
+    textCell(r.type),
+    // The reason starts with the state's words, so filtering by "overdue" finds the overdue ones.
+    { text: r.stateReason, sort: r.state },
+    dateCell(r.plannedStart),
+    dateCell(r.plannedRelease),
+    dateCell(r.actualRelease),
+    countCell(r.slipDays),
+    workItemsCell(r.doneWorkItems, r.workItems),
+    countCell(r.downstream),
+    countCell(r.slackDays),
+  ]);
+}
+
+/** "37 of 64", sorted by the share done. */
+export function workItemsCell(done: number, total: number): Cell {
+  return total === 0 ? { text: MISSING, sort: null } : { text: `${formatCount(done)} of ${formatCount(total)}`, sort: done / total };
+}
+
+export function scopeColumns(scope: string): Column[] {
+  return [
+    { label: scope },
+    { label: 'Released', kind: 'number' },
+    { label: 'On time', kind: 'number' },
+    { label: 'Median slip (days)', kind: 'number' },
+    { label: 'P85 slip (days)', kind: 'number' },
+  ];
+}
+
+export function scopeRows(stats: readonly ScopeStats[]): Cell[][] {
+  return stats.map((s) => [textCell(s.name), countCell(s.released), percentCell(s.onTimeRate), countCell(s.slipMedian), countCell(s.slipP85)]);
+}
