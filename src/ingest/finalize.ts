@@ -6,6 +6,7 @@ import type { Db } from '../db/duckdb.ts';
 import { lit } from '../db/duckdb.ts';
 import type { Warning } from './context.ts';
 import { reportDependencyCycles } from './derive/dependency-cycles.ts';
+import { REFERENCE_RULES } from '../model/rules.ts';
 import { deriveReleaseDependencies } from './derive/release-dependencies.ts';
 import { linkDeploymentReleases } from './derive/deployment-releases.ts';
 
@@ -109,14 +110,25 @@ async function resolveSystemNames(db: Db): Promise<void> {
   );
 }
 
-/** References to records no export holds: reported, not rejected (exports are often partial). */
+/** References the model requires (a booking's environment): rows naming no known record are rejected. */
+async function enforceReferences(db: Db): Promise<void> {
+  for (const rule of REFERENCE_RULES) {
+    const table = q(ENTITIES[rule.entity].table);
+    const dangling = `${q(rule.field)} IS NOT NULL AND ${q(rule.field)} NOT IN (SELECT ${q(ENTITIES[rule.target].key[0]!)} FROM ${q(ENTITIES[rule.target].table)})`;
+    await db.run(
+      `INSERT INTO rejects SELECT source_file, source_line, source_pointer, ${lit(rule.entity)}, ${lit(rule.field)}, ${q(rule.field)}, ${lit(rule.expected)} FROM ${table} WHERE ${dangling}`,
+    );
+    await db.run(`DELETE FROM ${table} WHERE ${dangling}`);
+  }
+}
+
+/** Other references to records no export holds: reported, not rejected (exports are often partial). */
 async function danglingReferences(db: Db, warnings: Warning[]): Promise<void> {
   const checks: Array<[string, string, string, string]> = [
     ['work_item', 'unnest(release_ids)', 'release', 'release'],
     ['release', 'project_id', 'project', 'project'],
     ['change', 'release_id', 'release', 'release'],
     ['deployment', 'release_id', 'release', 'release'],
-    ['booking', 'environment_id', 'environment', 'environment'],
     ['release_dependency', 'depends_on_id', 'release', 'release'],
     ['release_dependency', 'release_id', 'release', 'release'],
     ['test_cycle', 'release_id', 'release', 'release'],
@@ -158,6 +170,7 @@ export async function finalize(db: Db, warnings: Warning[]): Promise<void> {
   await deriveReleaseDependencies(db, warnings);
   await resolveSystemNames(db);
   await linkDeploymentReleases(db, warnings);
+  await enforceReferences(db);
   await danglingReferences(db, warnings);
   await reportDependencyCycles(db, warnings);
 }

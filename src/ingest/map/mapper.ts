@@ -3,6 +3,7 @@
 // rejects its row, with file, line or pointer, field, value and what was expected.
 import { ENTITIES, entityColumns, type EntityName } from '../../model/catalog.ts';
 import type { ColumnInfo } from '../../model/fields.ts';
+import { ORDER_RULES } from '../../model/rules.ts';
 import { lit } from '../../db/duckdb.ts';
 import { quoteIdent as q } from '../../db/schema.ts';
 import { conversion, type ParseOptions } from './convert.ts';
@@ -80,19 +81,27 @@ export async function applyMapping(ctx: FileContext, m: Mapping): Promise<MapRes
     ].join(', ')} FROM ${t1}`,
   ));
 
-  // Failure conditions, one per field that can fail.
+  // Failure conditions, one per field that can fail; `expected` is SQL (it may quote the row).
   const failures: Array<{ col: ColumnInfo; cond: string; expected: string; value: string }> = [];
+  for (const rule of ORDER_RULES.filter((r) => r.entity === m.entity && m.fields[r.before] && m.fields[r.after])) {
+    failures.push({
+      col: cols.find((c) => c.name === rule.after)!,
+      cond: `${val(rule.after)} ${rule.strict ? '<=' : '<'} ${val(rule.before)}`,
+      expected: `${lit(`${rule.expected} (${m.fields[rule.before]!.column} `)} || ${raw(rule.before)} || ')'`,
+      value: `${raw(rule.after)}::VARCHAR`,
+    });
+  }
   for (const c of cols) {
     const src = m.fields[c.name];
     if (required.has(c.name)) {
-      failures.push({ col: c, cond: src ? `${raw(c.name)} IS NULL` : 'true', expected: 'a value (the field is required)', value: 'NULL' });
+      failures.push({ col: c, cond: src ? `${raw(c.name)} IS NULL` : 'true', expected: lit('a value (the field is required)'), value: 'NULL' });
     }
     if (!src || c.kind === 'list' || c.kind === 'id' || c.kind === 'text') continue;
     if (c.kind === 'enum' && (src.parse?.unknown ?? 'reject') === 'null') continue;
     failures.push({
       col: c,
       cond: `${raw(c.name)} IS NOT NULL AND ${val(c.name)} IS NULL`,
-      expected: conv.get(c.name)!.expected,
+      expected: lit(conv.get(c.name)!.expected),
       value: `${raw(c.name)}::VARCHAR`,
     });
   }
@@ -101,7 +110,7 @@ export async function applyMapping(ctx: FileContext, m: Mapping): Promise<MapRes
       `INSERT INTO rejects ${failures
         .map(
           (f) =>
-            `SELECT ${lit(ctx.path)}, _line, _pointer, ${lit(m.entity)}, ${lit(m.fields[f.col.name]?.column ?? f.col.name)}, ${f.value}, ${lit(f.expected)} FROM ${t2} WHERE ${f.cond}`,
+            `SELECT ${lit(ctx.path)}, _line, _pointer, ${lit(m.entity)}, ${lit(m.fields[f.col.name]?.column ?? f.col.name)}, ${f.value}, ${f.expected} FROM ${t2} WHERE ${f.cond}`,
         )
         .join(' UNION ALL ')}`,
     );
