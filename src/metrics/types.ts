@@ -12,7 +12,8 @@ export interface MetricRow {
   period: string;
   /** A number, an ISO date, or a word. */
   value: number | string | null;
-  unit: 'ratio' | 'days' | 'hours' | 'count' | 'date' | 'per_week' | 'status';
+  /** `amount`: money, in the currency of the export (costs, cost per day). */
+  unit: 'ratio' | 'days' | 'hours' | 'count' | 'date' | 'per_week' | 'status' | 'amount';
   /** The reason or the basis, in words. */
   detail: string;
 }

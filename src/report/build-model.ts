@@ -2,12 +2,18 @@
 import type { Db } from '../db/duckdb.ts';
 import { dependencyGraph, dependencyMetrics } from '../metrics/dependencies.ts';
 import { releaseMetrics, sizeMetrics } from '../metrics/releases.ts';
+import { environmentMetrics, occupancy } from '../metrics/environments.ts';
+import { demandMetrics, demandPlan } from '../metrics/environment-demand.ts';
+import { progressMetrics, testLoad, testLoadMetrics, testProgress } from '../metrics/quality.ts';
+import { defectFlow, defectMetrics, defectsByScope } from '../metrics/quality-defects.ts';
 import type { MetricRow } from '../metrics/types.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { loadRows } from './load.ts';
 import { dataQuality } from './data-quality.ts';
 import { overviewCounts, projectSummaries, releasesByMonth, workCounts } from './overview.ts';
 import { dependenciesPage, releaseSizes, releasesPage, totals } from './releases-page.ts';
+import { environmentsPage } from './environments-page.ts';
+import { defectInputs, qualityPage } from './quality-page.ts';
 import { slugs } from './slug.ts';
 import type { ReportModel } from './model.ts';
 
@@ -33,6 +39,14 @@ export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<Repor
   const graph = dependencyGraph(releases, await loadRows(db, 'release_dependency'));
   const sizes = await releaseSizes(db);
   const releasesModel = await releasesPage(db, { releases, projects, systems, graph, sizes, slugs: slugs(releases.map((r) => r.id)) }, asOf, timeZone);
+  const occ = occupancy(await loadRows(db, 'environment'), await loadRows(db, 'booking'), timeZone);
+  const capacity = await loadRows(db, 'capacity');
+  const plan = demandPlan(occ, releases, await loadRows(db, 'release_phase'), capacity, asOf);
+  const cycles = await loadRows(db, 'test_cycle');
+  const load = testLoad(cycles, capacity);
+  const progress = testProgress(cycles, asOf);
+  const items = await defectInputs(db, timeZone);
+  const defects = { scopes: defectsByScope(items.groups, releases), flow: defectFlow(items.days, asOf) };
   return {
     meta: { title: 'Release Almanac', asOf, timeZone, toolVersion: TOOL_VERSION },
     nav: [
@@ -48,7 +62,13 @@ export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<Repor
     },
     releases: releasesModel,
     dependencies: dependenciesPage(releasesModel, graph),
+    environments: environmentsPage({ occupancy: occ, plan, releases: releasesModel.rows, projects }, asOf),
+    quality: qualityPage({ load, progress, ...defects, releases: releasesModel.rows, systems }),
     dataQuality: quality,
-    metrics: sortMetrics([...releaseMetrics(releases, asOf), ...sizeMetrics(releases, totals(sizes), asOf), ...dependencyMetrics(graph)]),
+    metrics: sortMetrics([
+      ...releaseMetrics(releases, asOf), ...sizeMetrics(releases, totals(sizes), asOf), ...dependencyMetrics(graph),
+      ...environmentMetrics(occ, asOf), ...demandMetrics(occ, plan),
+      ...testLoadMetrics(load), ...progressMetrics(progress), ...defectMetrics(defects.scopes, defects.flow),
+    ]),
   };
 }

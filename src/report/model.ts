@@ -1,6 +1,7 @@
 // The report model: everything the pages show, computed before Astro runs (pages only read it).
 import type { MetricRow } from '../metrics/types.ts';
 import type { DependenciesPage, ReleasesPage } from './model-releases.ts';
+import type { EnvironmentsPage, QualityPage } from './model-environments.ts';
 
 export interface NavItem {
   /** Site-relative path with a trailing slash, e.g. `data/`; `''` is the overview. */
@@ -70,6 +71,8 @@ export interface ReportModel {
   };
   releases: ReleasesPage;
   dependencies: DependenciesPage;
+  environments: EnvironmentsPage;
+  quality: QualityPage;
   dataQuality: DataQuality;
   metrics: MetricRow[];
 }

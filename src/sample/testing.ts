@@ -137,11 +137,13 @@ export function generateCapacity(rng: Rng, world: World, cycles: readonly TestCy
       out.push({ team, resource: 'qa', start: w, end: w + 6, hours: Math.max(HOURS_PER_TESTER, hours) });
     }
   }
-  // The performance labs state their bookable hours per week (business days, 10 hours each).
+  // The performance labs state their bookable hours per week in clock hours, as bookings occupy them
+  // (24 a day): none outside a lab's bookable windows, and none on the days it shuts over the holidays.
   for (const env of world.environments.filter((e) => e.kind === 'perf')) {
     for (let w = first; w <= last; w += 7) {
       const open = !env.bookable || env.bookable.some(([a, b]) => w >= a && w <= b);
-      out.push({ team: env.id, resource: 'env', start: w, end: w + 6, hours: open ? 50 * holidayFactor(w) : 0 });
+      const shut = Array.from({ length: 7 }, (_, k) => isoDate(w + k).slice(5)).filter((md) => md >= '12-24' || md <= '01-01').length;
+      out.push({ team: env.id, resource: 'env', start: w, end: w + 6, hours: open ? 24 * env.capacity * (7 - shut) : 0 });
     }
   }
   return out;

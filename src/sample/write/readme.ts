@@ -21,7 +21,7 @@ const FORMATS: Array<[RegExp, string]> = [
   [/^release_dependencies\.csv$/, 'Canonical CSV: finish-to-start dependencies across both release id schemes.'],
   [/^bookings\.csv$/, 'Canonical CSV from the environment booking tool; `end` is an inclusive date.'],
   [/^freeze_windows\.csv$/, 'Canonical CSV; `end` is an inclusive date, `scope` lists system ids or says `all`.'],
-  [/^capacity\.csv$/, 'Canonical CSV: QA hours per QA team and ISO week; bookable hours of the performance labs (resource `env`).'],
+  [/^capacity\.csv$/, 'Canonical CSV: QA hours per QA team and ISO week; bookable clock hours of the performance labs per week (resource `env`; a day open is 24 h).'],
   [/\.csv$/, 'Canonical CSV (CONTRACT.md, "Canonical CSV files").'],
 ];
 
