@@ -94,20 +94,32 @@ async function dedupe(db: Db, n: EntityName, warnings: Warning[]): Promise<void>
   );
 }
 
-/** System references may use a system's name (a CMDB CI's display value): resolve them to ids. */
-async function resolveSystemNames(db: Db): Promise<void> {
-  const byName = `(SELECT lower(name) AS k, min(id) AS id FROM system WHERE name IS NOT NULL GROUP BY 1 HAVING count(*) = 1)`;
-  for (const t of ['change', 'incident', 'deployment']) {
-    await db.run(
-      `UPDATE ${q(t)} SET system_id = s.id FROM ${byName} s
-       WHERE lower(${q(t)}.system_id) = s.k AND ${q(t)}.system_id NOT IN (SELECT id FROM system)`,
-    );
+/**
+ * References may use a record's name instead of its id (a ServiceNow CI's display value, an environment
+ * as a booking tool names it): a name that belongs to exactly one record is replaced by its id.
+ */
+const NAMED_REFERENCES: ReadonlyArray<{ target: string; refs: ReadonlyArray<[table: string, column: string]>; lists?: ReadonlyArray<[string, string]> }> = [
+  { target: 'system', refs: [['change', 'system_id'], ['incident', 'system_id'], ['deployment', 'system_id']], lists: [['release', 'system_ids']] },
+  { target: 'environment', refs: [['booking', 'environment_id'], ['deployment', 'environment_id']] },
+];
+
+async function resolveNames(db: Db): Promise<void> {
+  for (const { target, refs, lists = [] } of NAMED_REFERENCES) {
+    const byName = `(SELECT lower(name) AS k, min(id) AS id FROM ${q(target)} WHERE name IS NOT NULL GROUP BY 1 HAVING count(*) = 1)`;
+    for (const [t, c] of refs) {
+      await db.run(
+        `UPDATE ${q(t)} SET ${q(c)} = s.id FROM ${byName} s
+         WHERE lower(${q(t)}.${q(c)}) = s.k AND ${q(t)}.${q(c)} NOT IN (SELECT id FROM ${q(target)})`,
+      );
+    }
+    for (const [t, c] of lists) {
+      await db.run(
+        `UPDATE ${q(t)} SET ${q(c)} = list_transform(${q(c)}, x -> CASE WHEN list_contains(m.ids, x) THEN x ELSE coalesce(map_extract_value(m.names, lower(x)), x) END)
+         FROM (SELECT (SELECT list(id) FROM ${q(target)}) AS ids, (SELECT map_from_entries(list({'k': k, 'v': id})) FROM ${byName}) AS names) m
+         WHERE ${q(c)} IS NOT NULL`,
+      );
+    }
   }
-  await db.run(
-    `UPDATE release SET system_ids = list_transform(system_ids, x -> CASE WHEN list_contains(m.ids, x) THEN x ELSE coalesce(map_extract_value(m.names, lower(x)), x) END)
-     FROM (SELECT (SELECT list(id) FROM system) AS ids, (SELECT map_from_entries(list({'k': k, 'v': id})) FROM ${byName}) AS names) m
-     WHERE system_ids IS NOT NULL`,
-  );
 }
 
 /** References the model requires (a booking's environment): rows naming no known record are rejected. */
@@ -168,7 +180,7 @@ export async function newestEventDate(db: Db, timeZone: string): Promise<string 
 export async function finalize(db: Db, warnings: Warning[]): Promise<void> {
   for (const n of ENTITY_NAMES) await dedupe(db, n, warnings);
   await deriveReleaseDependencies(db, warnings);
-  await resolveSystemNames(db);
+  await resolveNames(db);
   await linkDeploymentReleases(db, warnings);
   await enforceReferences(db);
   await danglingReferences(db, warnings);

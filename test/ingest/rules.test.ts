@@ -43,3 +43,12 @@ describe('cross-field and cross-file rules', () => {
     ]);
   });
 });
+
+describe('references by name', () => {
+  it('reads a booking that names its environment instead of giving its id', async () => {
+    const bookings = 'id,environment_id,status,start,end\nB1,uat one,approved,2026-03-02,2026-03-06\nB2,SIT-1,approved,2026-03-02,2026-03-06\n';
+    const r = await ingestFiles([writeFixture({ 'environments.csv': ENVIRONMENTS, 'bookings.csv': bookings })]);
+    expect(r.summary.errors).toEqual([]);
+    expect(await r.query('SELECT id, environment_id FROM booking ORDER BY id')).toEqual([{ id: 'B1', environment_id: 'UAT-1' }, { id: 'B2', environment_id: 'SIT-1' }]);
+  });
+});
