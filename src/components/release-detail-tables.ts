@@ -55,8 +55,9 @@ export const BOOKING_COLUMNS: Column[] = [
   { label: 'End', kind: 'date' },
 ];
 
-export function bookingRows(bookings: ReleaseDetail['bookings']): Cell[][] {
-  return bookings.map((b) => [textCell(b.id), textCell(b.environmentId), textCell(b.purpose), textCell(b.status), dateCell(b.start), dateCell(b.end)]);
+/** `environmentHref` links a booked environment to its page, when it has one. */
+export function bookingRows(bookings: ReleaseDetail['bookings'], environmentHref: (id: string) => string | undefined = () => undefined): Cell[][] {
+  return bookings.map((b) => [textCell(b.id), linkCell(b.environmentId, environmentHref(b.environmentId)), textCell(b.purpose), textCell(b.status), dateCell(b.start), dateCell(b.end)]);
 }
 
 export const TEST_CYCLE_COLUMNS: Column[] = [

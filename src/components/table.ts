@@ -1,4 +1,5 @@
 // Cells for DataTable: the text people read and the value the sort script orders by.
+import type { CellBar } from './cell-bar.ts';
 import { formatCount, formatDate, formatPercent, MISSING } from './format.ts';
 
 export interface Column {
@@ -13,6 +14,8 @@ export interface Cell {
   sort?: string | number | null;
   /** Makes the text a link (a relative URL, see links.ts). */
   href?: string;
+  /** A small bar under the text (CellBar.astro). */
+  bar?: CellBar;
 }
 
 export function textCell(value: string | null): Cell {

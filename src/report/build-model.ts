@@ -53,6 +53,8 @@ export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<Repor
       { path: '', label: 'Overview' },
       { path: 'releases/', label: 'Releases' },
       { path: 'dependencies/', label: 'Dependencies' },
+      { path: 'environments/', label: 'Environments' },
+      { path: 'quality/', label: 'Quality' },
       { path: 'data/', label: 'Data' },
     ],
     overview: {

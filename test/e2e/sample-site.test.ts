@@ -34,9 +34,12 @@ function digest(root: string): Record<string, string> {
 beforeAll(async () => {
   const summary = await ingest({ inputs: [path.join(REPO, 'data/exports')], db, quiet: true });
   expect(summary.errors).toEqual([]);
+  const start = performance.now();
   const built = await buildSite({ db, out });
+  const ms = Math.round(performance.now() - start);
   const weight = (page: string) => Math.round(fs.statSync(path.join(out, page, 'index.html')).size / 1024);
-  console.info(`sample site: ${built.pages} pages; releases ${weight('releases/')} kB, dependencies ${weight('dependencies/')} kB, overview ${weight('')} kB`);
+  const weights = ['', 'releases/', 'dependencies/', 'environments/', 'quality/'].map((p) => `${p || 'overview'} ${weight(p)} kB`).join(', ');
+  console.info(`sample site: ${built.pages} pages built in ${ms} ms; ${weights}`);
   server = await serveFolder(out);
   browser = await launchBrowser();
 });
@@ -105,8 +108,10 @@ describe('release pages of the bundled sample', () => {
     const pages = fs.readdirSync(path.join(out, 'releases')).filter((f) => f !== 'index.html').sort();
     expect(pages).toEqual([...slugs(ids).values()].sort());
     for (const page of pages) expect(fs.existsSync(path.join(out, 'releases', page, 'index.html')), page).toBe(true);
+    const environments = fs.readdirSync(path.join(out, 'environments')).filter((f) => f !== 'index.html');
     const links = brokenLinks(out);
-    expect(links.pages).toBe(ids.length + 4);
+    // Overview, releases, dependencies, environments, quality, data; a page per release and per environment.
+    expect(links.pages).toBe(6 + ids.length + environments.length);
     expect(links.broken).toEqual([]);
   });
 
@@ -168,6 +173,67 @@ describe('release pages of the bundled sample', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has no axe violations on the release pages in the ${colorScheme} theme`, async () => {
       for (const page of ['releases/', 'dependencies/', 'releases/pay-3.2.0/']) {
+        expect(await axeViolations(browser, server.url + page, colorScheme), page).toEqual([]);
+      }
+    });
+  }
+});
+
+describe('environment and quality pages of the bundled sample', () => {
+  it('has a page for every environment, with its bookings', async () => {
+    const conn = await openDb(db, { readOnly: true });
+    const ids = (await loadRows(conn, 'environment')).map((e) => e.id);
+    conn.close();
+    expect(ids.length).toBeGreaterThan(10);
+    expect(fs.readdirSync(path.join(out, 'environments')).filter((f) => f !== 'index.html').sort()).toEqual([...slugs(ids).values()].sort());
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await openPage(context, `${server.url}environments/perf-01/`, server.url);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Performance Lab A');
+    await expect(page.locator('#bookings-table tbody tr').count()).resolves.toBeGreaterThan(20);
+    await expect(page.locator('#served-table tbody tr').count()).resolves.toBeGreaterThan(10);
+    await expect(page.locator('#conflicts-table tbody tr').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('figure.chart svg[role="img"]').count()).resolves.toBe(3);
+    fs.writeFileSync(path.join(REPO, 'test-results/sample-environment.png'), await page.screenshot({ fullPage: true }));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the booking calendar, utilisation, conflicts, idle environments and demand', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await openPage(context, `${server.url}environments/`, server.url);
+    const figure = (id: string) => page.locator(`#${id}-title`).locator('xpath=ancestor::figure');
+    await expect(figure('booking-calendar').locator('g.book-approved rect').count()).resolves.toBeGreaterThan(100);
+    await expect(figure('booking-calendar').locator('g.book-conflict rect').count()).resolves.toBeGreaterThan(0);
+    await expect(figure('booking-calendar').locator('g.cal-today-label text').textContent()).resolves.toMatch(/^Today \(as of \d{4}-\d{2}-\d{2}\)$/);
+    await expect(figure('utilisation-heatmap').locator('g.util-4 rect').count()).resolves.toBeGreaterThan(20);
+    await expect(page.locator('#conflicts-table tbody tr').count()).resolves.toBeGreaterThan(5);
+    await expect(page.locator('#idle-table tbody tr').count()).resolves.toBeGreaterThan(5);
+    await expect(page.locator('section[aria-labelledby="demand"] figure.chart').count()).resolves.toBeGreaterThan(2);
+    await expect(page.locator('#unbooked-table tbody tr').count()).resolves.toBeGreaterThan(0);
+    fs.writeFileSync(path.join(REPO, 'test-results/sample-environments.png'), await page.screenshot({ fullPage: true }));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows test load with overload weeks, test progress and defects', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await openPage(context, `${server.url}quality/`, server.url);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Quality');
+    const overloads = await page.locator('#overload-table tbody tr').count();
+    expect(overloads).toBeGreaterThan(0);
+    await expect(page.locator('#test-load-chart-title').locator('xpath=ancestor::figure').locator('g.load-over-week rect').count()).resolves.toBe(overloads);
+    await expect(page.locator('#progress-table svg.cell-bar').count()).resolves.toBeGreaterThan(10);
+    await expect(page.locator('#defect-flow-title').locator('xpath=ancestor::figure').locator('g.week-hover title').count()).resolves.toBeGreaterThan(50);
+    await expect(page.locator('#defects-by-release tbody tr').count()).resolves.toBeGreaterThan(50);
+    await expect(page.locator('#defects-by-system tbody tr').count()).resolves.toBeGreaterThan(10);
+    fs.writeFileSync(path.join(REPO, 'test-results/sample-quality.png'), await page.screenshot({ fullPage: true }));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`has no axe violations on the environment and quality pages in the ${colorScheme} theme`, async () => {
+      for (const page of ['environments/', 'environments/perf-01/', 'quality/']) {
         expect(await axeViolations(browser, server.url + page, colorScheme), page).toEqual([]);
       }
     });

@@ -18,8 +18,12 @@ const model = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as ReportModel;
 const hostileProject = model.overview.projects.find((p) => p.name.includes('<script>'))!;
 const hostileReject = model.dataQuality.rejects.find((r) => r.value?.includes('onerror'))!;
 const hostileRelease = model.releases.rows.find((r) => r.name.includes('<script>'))!;
-// The release pages: the hostile one, and one with every section filled.
-const PAGES = ['', 'data/', 'releases/', 'dependencies/', `releases/${hostileRelease.slug}/`, 'releases/crm-r14/'];
+const hostileEnvironment = model.environments.environments.find((e) => e.name.includes('<script>'))!;
+// The release pages: the hostile one, and one with every section filled; the same for environments.
+const PAGES = [
+  '', 'data/', 'releases/', 'dependencies/', `releases/${hostileRelease.slug}/`, 'releases/crm-r14/',
+  'environments/', 'quality/', `environments/${hostileEnvironment.slug}/`, 'environments/sit-1/',
+];
 
 let out: string;
 let server: StaticServer;
@@ -87,6 +91,11 @@ describe('built HTML', () => {
       overview: { counts: [], releasesByMonth: [], projects: [] },
       releases: { rows: [], details: [], calendar: { from: '2026-03-31', to: '2026-03-31', freezes: [] }, predictability: { byMonth: [], byProject: [], bySystem: [], frequency: [], size: [] } },
       dependencies: { nodes: [], edges: [], cycles: [], criticalPaths: [], impact: [] },
+      environments: {
+        environments: [], byKind: [], calendar: { from: '2026-03-31', to: '2026-03-31', bookings: [] }, utilization: { weeks: [], rows: [] },
+        conflicts: [], idle: [], demand: { weeks: [], unbookedPhases: [] }, details: [],
+      },
+      quality: { weeks: [], capacityByTeam: [], testProgress: [], defects: [], byRelease: [], bySystem: [] },
       dataQuality: { run: null, files: [], warnings: [], rejects: [], rejectCount: 0, tables: [] },
       metrics: [],
     };
@@ -110,8 +119,15 @@ describe('built HTML', () => {
       const dependencies = fs.readFileSync(path.join(dir, 'site/dependencies/index.html'), 'utf8');
       expect(dependencies).toContain('No release depends on another in the exports.');
       expect(dependencies).not.toMatch(/<svg|<script type="application\/json"|what-if/);
+      const environments = fs.readFileSync(path.join(dir, 'site/environments/index.html'), 'utf8');
+      for (const line of ['No environment is booked in the exports.', 'No approved booking in the exports', 'No environments in the exports.']) expect(environments).toContain(line);
+      expect(environments).not.toMatch(/<svg|<table/);
+      const quality = fs.readFileSync(path.join(dir, 'site/quality/index.html'), 'utf8');
+      for (const line of ['No dated test cycles or QA capacity in the exports.', 'No test cycles in the exports.', 'No bugs in the exports.']) expect(quality).toContain(line);
+      expect(quality).not.toMatch(/<svg|<table|<dl/);
       // Built after the fixture's site: no page of that earlier build may come back.
       expect(fs.readdirSync(path.join(dir, 'site/releases'))).toEqual(['index.html']);
+      expect(fs.readdirSync(path.join(dir, 'site/environments'))).toEqual(['index.html']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

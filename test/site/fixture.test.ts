@@ -11,7 +11,7 @@ const shaped: Widened<ReportModel> = fixture;
 
 // Records keyed by the unions: the compiler insists every member is listed, and nothing else.
 const SCOPE_KINDS: Record<ScopeKind, true> = { all: true, portfolio: true, program: true, project: true, release: true, system: true, environment: true, team: true, category: true };
-const UNITS: Record<MetricRow['unit'], true> = { ratio: true, days: true, hours: true, count: true, date: true, per_week: true, status: true };
+const UNITS: Record<MetricRow['unit'], true> = { ratio: true, days: true, hours: true, count: true, date: true, per_week: true, status: true, amount: true };
 
 describe('report model fixture', () => {
   it('has metric rows whose scope kinds and units exist', () => {
@@ -43,7 +43,7 @@ describe('report model fixture', () => {
     expect(dq.rejects.some((r) => r.value?.includes('onerror='))).toBe(true);
     expect(dq.rejects.some((r) => r.line === null && r.pointer !== null)).toBe(true);
     expect(dq.warnings.length).toBeGreaterThan(0);
-    expect(model.nav.map((n) => n.path)).toEqual(['', 'releases/', 'dependencies/', 'data/']);
+    expect(model.nav.map((n) => n.path)).toEqual(['', 'releases/', 'dependencies/', 'environments/', 'quality/', 'data/']);
   });
 
   it('has releases with a page each, and a dependency graph with a chain, a diamond and a cycle', () => {
@@ -60,5 +60,34 @@ describe('report model fixture', () => {
     expect(['IAM-R10>MOB-R15', 'IAM-R10>EVL-R13', 'MOB-R15>DWH-R1', 'EVL-R13>DWH-R1'].every((p) => edge(...(p.split('>') as [string, string])))).toBe(true);
     expect(dependencies.cycles.map((c) => c.map((r) => r.id))).toEqual([['RSK-R4', 'TRD-R13']]);
     for (const i of dependencies.impact) expect(releases.rows.find((r) => r.id === i.release.id)?.downstream, i.release.id).toBe(i.downstream.length);
+  });
+
+  it('has environments with a page each, a conflict, an idle one, unbooked demand, and hostile text', () => {
+    const { environments: env, releases } = shaped as ReportModel;
+    const ids = env.environments.map((e) => e.id);
+    expect(env.details.map((d) => d.id)).toEqual(ids);
+    expect(new Set(env.environments.map((e) => e.slug)).size).toBe(ids.length);
+    // Every environment a release page books has a page to link to.
+    for (const b of releases.details.flatMap((d) => d.bookings)) expect(ids, b.environmentId).toContain(b.environmentId);
+    expect(env.environments.some((e) => e.name.includes('<script>') && e.id.includes('onerror'))).toBe(true);
+    expect(env.conflicts.length).toBeGreaterThan(0);
+    for (const c of env.conflicts) expect(c.peak, c.environment.id).toBeGreaterThan(c.capacity);
+    expect(env.idle.some((i) => i.idleDays === 84 && i.idleCost !== null)).toBe(true);
+    expect(env.demand.weeks).toHaveLength(12);
+    expect(env.demand.weeks.some((w) => w.byKind.some((k) => k.demand > k.capacity))).toBe(true);
+    expect(env.demand.unbookedPhases.length).toBeGreaterThan(0);
+    for (const r of env.utilization.rows) expect(r.values, r.environment.id).toHaveLength(env.utilization.weeks.length);
+  });
+
+  it('has a quality section with overload weeks, teams, progress and defects', () => {
+    const { quality: q } = shaped as ReportModel;
+    expect(q.weeks.some((w) => w.overload > 0 && w.capacity > 0)).toBe(true);
+    expect(q.weeks.some((w) => w.overload > 0 && w.capacity === 0)).toBe(true);
+    for (const w of q.weeks) expect(w.overload, w.week).toBe(Math.max(0, Math.round((w.demand - w.capacity) * 100) / 100));
+    for (const t of q.capacityByTeam) expect(t.hours).toHaveLength(q.weeks.length);
+    expect(q.capacityByTeam.some((t) => t.team.includes('<i>'))).toBe(true);
+    expect(q.testProgress.some((p) => p.plannedCases === 0)).toBe(true);
+    expect(q.defects.at(-1)?.week).toBe('2026-W14');
+    expect(q.byRelease.some((r) => r.escaped > 0) && q.bySystem.length > 0).toBe(true);
   });
 });

@@ -1,0 +1,114 @@
+// The booking calendar: one band per environment, split into lanes (calendar-lanes.ts) so that
+// overlapping bookings never cover each other; approved and requested bookings as bars, the days over
+// capacity (conflicts) shaded red across the environment's band, today as a rule.
+import * as Plot from '@observablehq/plot';
+import { monthOf } from '../../metrics/periods.ts';
+import type { BookingRow, Conflict, EnvironmentRef } from '../../report/model-environments.ts';
+import type { ReleaseRef } from '../../report/model-releases.ts';
+import { formatCount, formatDays, formatMonth } from '../format.ts';
+import { assignLanes } from './calendar-lanes.ts';
+import { renderChart, type RenderedChart } from './render.ts';
+import { dayEnd, dayStart } from './time.ts';
+import { todayMarks } from './today.ts';
+
+export interface BookingCalendarView {
+  id: string;
+  title: string;
+  /** First and last day shown. */
+  from: string;
+  to: string;
+}
+
+/** The statuses drawn: the ones that hold (approved) or ask for (requested) the environment. */
+const DRAWN = ['approved', 'requested'] as const;
+const LANE = 16;
+// Room under the axis for a tick's year line, and the axis label below it.
+const MARGIN = { marginTop: 30, marginBottom: 50, marginRight: 20 } as const;
+
+/** Tooltip of a booking: what it is for, its days and whether it is part of a conflict. */
+export function bookingTip(b: BookingRow, label: (r: ReleaseRef) => string): string {
+  const release = b.release ? label(b.release) : b.releaseId ? `release ${b.releaseId} (not in the exports)` : 'no release';
+  const project = b.project ? `, ${b.project.name}` : '';
+  const purpose = b.purpose ? `, ${b.purpose}` : '';
+  return `${b.id} on ${b.environment.name}: ${release}${project}${purpose}; ${b.status ?? 'no status'}, ${b.firstDay} to ${b.lastDay} (${formatDays(b.days)})${b.inConflict ? '; in a conflict' : ''}`;
+}
+
+export function conflictTip(c: Conflict): string {
+  return (
+    `Conflict on ${c.environment.name}: ${c.first} to ${c.last} (${formatDays(c.days)}), up to ${formatCount(c.peak)} approved bookings ` +
+    `on a capacity of ${formatCount(c.capacity)} (${c.bookings.map((b) => b.id).join(', ')})`
+  );
+}
+
+/** Axis labels are cut to a readable width; the tooltips carry the full names. */
+export const shorten = (name: string) => (name.length > 26 ? `${name.slice(0, 25)}…` : name);
+
+/**
+ * `environments` gives the bands, in order (even those without a booking in the window: an empty band
+ * says the environment is free); `bookings` of other environments or statuses are left out.
+ */
+export function bookingCalendarChart(
+  environments: readonly EnvironmentRef[], bookings: readonly BookingRow[], conflicts: readonly Conflict[], asOf: string,
+  view: BookingCalendarView, label: (r: ReleaseRef) => string,
+): RenderedChart {
+  // The environment's position is its group: assignLanes orders groups by name, numerically.
+  const group = new Map(environments.map((e, i) => [e.id, String(i)]));
+  const inView = (first: string, last: string) => last >= view.from && first <= view.to;
+  const shown = bookings.filter((b) => group.has(b.environment.id) && (DRAWN as readonly string[]).includes(b.status ?? '') && inView(b.firstDay, b.lastDay));
+  const empty = environments.filter((e) => !shown.some((b) => b.environment.id === e.id));
+  const { lanes, laneOf } = assignLanes([
+    ...shown.map((b) => ({ group: group.get(b.environment.id)!, start: b.firstDay, end: b.lastDay, id: b.id })),
+    // An environment without bookings in the window keeps an (empty) band.
+    ...empty.map((e) => ({ group: group.get(e.id)!, start: view.from, end: view.from, id: e.id })),
+  ]);
+  const clip = (first: string, last: string) => ({ x1: dayStart(first < view.from ? view.from : first), x2: dayEnd(last > view.to ? view.to : last) });
+  const bars = shown.map((b, i) => ({ b, lane: laneOf[i]!, ...clip(b.firstDay, b.lastDay) }));
+  const runs = conflicts.filter((c) => group.has(c.environment.id) && inView(c.first, c.last));
+  const runCells = runs.flatMap((c) => lanes.filter((l) => l.group === group.get(c.environment.id)).map((l) => ({ c, lane: l.key, ...clip(c.first, c.last) })));
+  const name = new Map(lanes.map((l) => [l.key, environments[Number(l.group)]!.name]));
+  const reading = bookingReading(shown, runs, view);
+  const svg = renderChart(
+    {
+      width: 1100,
+      height: MARGIN.marginTop + MARGIN.marginBottom + Math.max(lanes.length, 1) * LANE,
+      ...MARGIN,
+      marginLeft: Math.min(190, 16 + Math.max(4, ...environments.map((e) => shorten(e.name).length)) * 6.5),
+      x: { round: true, type: 'utc', domain: [dayStart(view.from), dayEnd(view.to)], ticks: 'month', grid: true, label: 'Date' },
+      y: {
+        type: 'band', round: true, domain: lanes.map((l) => l.key), padding: 0, ticks: lanes.filter((l) => l.first).map((l) => l.key),
+        tickFormat: (key: string) => shorten(name.get(key)!), tickSize: 0, label: 'Environment', labelAnchor: 'top',
+      },
+      marks: [
+        Plot.barX(lanes.filter((l) => l.odd), { x1: () => dayStart(view.from), x2: () => dayEnd(view.to), y: 'key', className: 'cal-group', fill: 'currentColor' }),
+        // One mark per status: a mark's class is fixed, and the class is what follows the theme.
+        ...DRAWN.map((status) =>
+          Plot.barX(bars.filter((d) => d.b.status === status), {
+            x1: 'x1', x2: 'x2', y: 'lane', insetTop: 3, insetBottom: 3, className: `book-${status}`, fill: 'currentColor', title: (d: { b: BookingRow }) => bookingTip(d.b, label),
+          }),
+        ),
+        // Over the bars, translucent: the days over capacity tint the whole band.
+        Plot.barX(runCells, { x1: 'x1', x2: 'x2', y: 'lane', className: 'book-conflict', fill: 'currentColor', title: (d: { c: Conflict }) => conflictTip(d.c) }),
+        Plot.barX(bars.filter((d) => d.b.inConflict), { x1: 'x1', x2: 'x2', y: 'lane', insetTop: 3, insetBottom: 3, className: 'book-in-conflict', fill: 'none', stroke: 'currentColor', strokeWidth: 2 }),
+        ...(asOf >= view.from && asOf <= view.to ? todayMarks(asOf) : []),
+      ],
+    },
+    { id: view.id, label: view.title, description: reading },
+  );
+  // Only what the chart shows: a legend entry without a mark would mislead.
+  const legend = [
+    ...DRAWN.filter((s) => bars.some((d) => d.b.status === s)).map((s) => ({ label: s === 'approved' ? 'Approved booking' : 'Requested (not yet approved)', className: `book-${s}` })),
+    ...(runs.length ? [{ label: 'Conflict: more approved bookings than capacity (red outline: its bookings)', className: 'book-conflict' }] : []),
+  ];
+  return { id: view.id, title: view.title, reading, legend, svg };
+}
+
+export function bookingReading(shown: readonly BookingRow[], runs: readonly Conflict[], view: BookingCalendarView): string {
+  const span = `${formatMonth(monthOf(view.from))} – ${formatMonth(monthOf(view.to))}`;
+  if (shown.length === 0) return `No approved or requested booking in ${span}.`;
+  const requested = shown.filter((b) => b.status === 'requested').length;
+  const booked = new Set(shown.map((b) => b.environment.id)).size;
+  return (
+    `${formatCount(shown.length)} ${shown.length === 1 ? 'booking' : 'bookings'}${requested ? ` (${formatCount(requested)} requested, not yet approved)` : ''} ` +
+    `on ${formatCount(booked)} ${booked === 1 ? 'environment' : 'environments'} in ${span}; ${formatCount(runs.length)} ${runs.length === 1 ? 'conflict' : 'conflicts'}.`
+  );
+}
