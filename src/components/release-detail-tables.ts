@@ -51,13 +51,13 @@ export const BOOKING_COLUMNS: Column[] = [
   { label: 'Environment' },
   { label: 'Purpose' },
   { label: 'Status' },
-  { label: 'Start', kind: 'date' },
-  { label: 'End', kind: 'date' },
+  { label: 'First day', kind: 'date' },
+  { label: 'Last day', kind: 'date' },
 ];
 
 /** `environmentHref` links a booked environment to its page, when it has one. */
 export function bookingRows(bookings: ReleaseDetail['bookings'], environmentHref: (id: string) => string | undefined = () => undefined): Cell[][] {
-  return bookings.map((b) => [textCell(b.id), linkCell(b.environmentId, environmentHref(b.environmentId)), textCell(b.purpose), textCell(b.status), dateCell(b.start), dateCell(b.end)]);
+  return bookings.map((b) => [textCell(b.id), linkCell(b.environmentId, environmentHref(b.environmentId)), textCell(b.purpose), textCell(b.status), dateCell(b.firstDay), dateCell(b.lastDay)]);
 }
 
 export const TEST_CYCLE_COLUMNS: Column[] = [

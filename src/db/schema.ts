@@ -34,6 +34,7 @@ export const BOOKKEEPING: Record<string, TableColumn[]> = {
     { name: 'finished_at', sql: 'TIMESTAMP' },
     { name: 'as_of', sql: 'DATE' },
     { name: 'time_zone', sql: 'VARCHAR' },
+    { name: 'report_year', sql: 'INTEGER' },
     { name: 'inputs', sql: 'VARCHAR[]' },
     { name: 'files', sql: 'INTEGER' },
     { name: 'rows_loaded', sql: 'BIGINT' },

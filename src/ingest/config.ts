@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { STATUS_CATEGORIES, WORK_ITEM_TYPES } from '../model/entities.ts';
 import { IngestError } from './errors.ts';
+import { LATEST_REPORT_YEAR, REPORT_YEARS } from '../metrics/dora-tiers.ts';
 
 const timeZone = z.string().refine((tz) => {
   try {
@@ -21,6 +22,18 @@ const forgeTarget = z.union([
     .object({
       system: z.string().min(1).optional().describe('System id (default: the repository or project, resolved by name through systems.csv).'),
       project: z.string().min(1).optional().describe('Project id of the releases (default: none).'),
+    })
+    .strict(),
+]);
+
+/** What a CI job or pipeline deploys: a system id, or the system, environment and whether it is production. */
+const ciTarget = z.union([
+  z.string().min(1).describe('System id.'),
+  z
+    .object({
+      system: z.string().min(1).optional().describe('System id (default: the job or pipeline name, resolved by name through systems.csv).'),
+      environment: z.string().min(1).optional().describe('Environment id it deploys to (default: the build\'s ENVIRONMENT parameter, or the release stage).'),
+      production: z.boolean().optional().describe('Whether it deploys to production (default: "prod" in the environment\'s name, else in the job\'s).'),
     })
     .strict(),
 ]);
@@ -87,6 +100,38 @@ export const ConfigSchema = z
           .record(z.string(), forgeTarget)
           .default({})
           .describe('GitLab project path "group/project" (or numeric project id) → the system it holds (default: a system named like the path).'),
+      })
+      .strict()
+      .prefault({}),
+    jenkins: z
+      .object({
+        jobs: z
+          .record(z.string(), ciTarget)
+          .default({})
+          .describe('Jenkins job (full path "folder/job", or its name) → what it deploys; every build of a job in the export is a deployment.'),
+      })
+      .strict()
+      .prefault({}),
+    azure: z
+      .object({
+        pipelines: z
+          .record(z.string(), ciTarget)
+          .default({})
+          .describe('Azure DevOps pipeline or release definition ("project/name", "name", or "release definition/stage") → what it deploys.'),
+        workItemTypes: z.record(z.string(), z.enum(WORK_ITEM_TYPES)).default({}).describe('Work item type → canonical type, beyond the defaults.'),
+        workItemStates: z.record(z.string(), z.enum(STATUS_CATEGORIES)).default({}).describe('Work item state → status category, beyond the defaults.'),
+        releaseField: z.string().optional().describe('Column of the work item export holding release ids (";"-separated), e.g. a custom "Target Release".'),
+      })
+      .strict()
+      .prefault({}),
+    delivery: z
+      .object({
+        reportYear: z
+          .number()
+          .int()
+          .refine((y) => REPORT_YEARS.includes(y), `a DORA report year with tier thresholds: ${REPORT_YEARS.join(', ')}`)
+          .default(LATEST_REPORT_YEAR)
+          .describe('DORA report year whose performance tiers the delivery page applies (default: the latest known).'),
       })
       .strict()
       .prefault({}),

@@ -10,7 +10,7 @@ import { acquireLock } from '../db/lock.ts';
 import { loadConfig, ruleFor, type Config } from './config.ts';
 import { IngestError, formatLocation } from './errors.ts';
 import { listInputs } from './inputs.ts';
-import { detect } from './detect.ts';
+import { DATA_EXTENSIONS, detect } from './detect.ts';
 import { createStaging, finalize, newestEventDate } from './finalize.ts';
 import { createProgress, type Progress } from './progress.ts';
 import type { FileContext, Warning } from './context.ts';
@@ -127,7 +127,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const { files, skipped } = listInputs(opts.inputs);
   summary.skipped = skipped;
   if (files.length === 0) {
-    summary.errors.push(`no export files found in ${opts.inputs.join(', ')} (looked for ${['.csv', '.tsv', '.txt', '.json'].join(', ')})`);
+    summary.errors.push(`no export files found in ${opts.inputs.join(', ')} (looked for ${DATA_EXTENSIONS.join(', ')})`);
     return summary;
   }
   fs.mkdirSync(path.dirname(path.resolve(opts.db)), { recursive: true });
@@ -162,9 +162,9 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     summary.asOf = opts.asOf ?? (await newestEventDate(db, config.timeZone));
     const totals = summary.files.reduce((t, f) => ({ rows: t.rows + f.rows, rejected: t.rejected + f.rejected }), { rows: 0, rejected: 0 });
     await db.run(
-      `INSERT INTO ingest_runs VALUES (?, ?::TIMESTAMP, now()::TIMESTAMP, ?::DATE, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO ingest_runs VALUES (?, ?::TIMESTAMP, now()::TIMESTAMP, ?::DATE, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
-        started.toISOString(), started.toISOString(), summary.asOf, config.timeZone, listValue(opts.inputs),
+        started.toISOString(), started.toISOString(), summary.asOf, config.timeZone, config.delivery.reportYear, listValue(opts.inputs),
         files.length, totals.rows, totals.rejected, summary.warnings.length, TOOL_VERSION,
       ],
     );

@@ -113,6 +113,7 @@ export const change = z.object({
   actual_start: opt(f.instant('Actual work start.')),
   actual_end: opt(f.instant('Actual work end.')),
   opened_at: f.instant('When the change was opened.'),
+  approved_at: opt(f.instant('When the change was approved (ServiceNow approval_set).')),
   closed_at: opt(f.instant('When the change was closed.')),
   close_code: opt(f.enum(CLOSE_CODES, 'How the change closed.', { raw: true })),
   close_notes: opt(f.text('Close notes (untrusted text).')),

@@ -15,11 +15,15 @@ import { dependenciesPage, releaseSizes, releasesPage, totals } from './releases
 import { environmentsPage } from './environments-page.ts';
 import { defectInputs, qualityPage } from './quality-page.ts';
 import { slugs } from './slug.ts';
+import { operations } from './operations.ts';
+import { LATEST_REPORT_YEAR } from '../metrics/dora-tiers.ts';
 import type { ReportModel } from './model.ts';
 
 export interface ModelOptions {
   /** Overrides the ingest's reference date. */
   asOf?: string;
+  /** The DORA report year whose tier thresholds apply (config `delivery.reportYear`; default the latest known). */
+  reportYear?: number;
 }
 
 /** Sorted so that the export is stable whatever order the metric families ran in. */
@@ -39,7 +43,8 @@ export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<Repor
   const graph = dependencyGraph(releases, await loadRows(db, 'release_dependency'));
   const sizes = await releaseSizes(db);
   const releasesModel = await releasesPage(db, { releases, projects, systems, graph, sizes, slugs: slugs(releases.map((r) => r.id)) }, asOf, timeZone);
-  const occ = occupancy(await loadRows(db, 'environment'), await loadRows(db, 'booking'), timeZone);
+  const environmentRows = await loadRows(db, 'environment');
+  const occ = occupancy(environmentRows, await loadRows(db, 'booking'), timeZone);
   const capacity = await loadRows(db, 'capacity');
   const plan = demandPlan(occ, releases, await loadRows(db, 'release_phase'), capacity, asOf);
   const cycles = await loadRows(db, 'test_cycle');
@@ -47,6 +52,11 @@ export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<Repor
   const progress = testProgress(cycles, asOf);
   const items = await defectInputs(db, timeZone);
   const defects = { scopes: defectsByScope(items.groups, releases), flow: defectFlow(items.days, asOf) };
+  const environments = environmentsPage({ occupancy: occ, plan, releases: releasesModel.rows, projects }, asOf);
+  const ops = await operations(db, {
+    timeZone, asOf, reportYear: opts.reportYear ?? quality.run?.reportYear ?? LATEST_REPORT_YEAR, systems, environments: environmentRows,
+    releaseRefs: releasesModel.rows, environmentRefs: environments.environments,
+  });
   return {
     meta: { title: 'Release Almanac', asOf, timeZone, toolVersion: TOOL_VERSION },
     nav: [
@@ -64,13 +74,16 @@ export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<Repor
     },
     releases: releasesModel,
     dependencies: dependenciesPage(releasesModel, graph),
-    environments: environmentsPage({ occupancy: occ, plan, releases: releasesModel.rows, projects }, asOf),
+    environments,
     quality: qualityPage({ load, progress, ...defects, releases: releasesModel.rows, systems }),
+    changes: ops.changes,
+    delivery: ops.delivery,
     dataQuality: quality,
     metrics: sortMetrics([
       ...releaseMetrics(releases, asOf), ...sizeMetrics(releases, totals(sizes), asOf), ...dependencyMetrics(graph),
       ...environmentMetrics(occ, asOf), ...demandMetrics(occ, plan),
       ...testLoadMetrics(load), ...progressMetrics(progress), ...defectMetrics(defects.scopes, defects.flow),
+      ...ops.metrics,
     ]),
   };
 }

@@ -54,7 +54,8 @@ export interface ReleaseDetail {
     systemId: string | null; plannedStart: string | null; plannedEnd: string | null;
   }>;
   deployments: Array<{ id: string; systemId: string | null; environmentId: string | null; startedAt: string; status: string; production: boolean | null }>;
-  bookings: Array<{ id: string; environmentId: string; purpose: string | null; status: string | null; start: string; end: string }>;
+  /** `firstDay`/`lastDay`: the calendar days the booking covers, in the report's time zone (inclusive). */
+  bookings: Array<{ id: string; environmentId: string; purpose: string | null; status: string | null; firstDay: string; lastDay: string }>;
   testCycles: Array<{
     name: string; plannedStart: string | null; plannedEnd: string | null;
     plannedCases: number | null; executed: number | null; passed: number | null; failed: number | null; blocked: number | null;

@@ -2,6 +2,8 @@
 import type { MetricRow } from '../metrics/types.ts';
 import type { DependenciesPage, ReleasesPage } from './model-releases.ts';
 import type { EnvironmentsPage, QualityPage } from './model-environments.ts';
+import type { ChangesPage } from './model-changes.ts';
+import type { DeliveryPage } from './model-delivery.ts';
 
 export interface NavItem {
   /** Site-relative path with a trailing slash, e.g. `data/`; `''` is the overview. */
@@ -41,6 +43,8 @@ export interface DataQuality {
   run: {
     asOf: string | null;
     timeZone: string;
+    /** The DORA report year the config chose at ingest (delivery.reportYear); null: the latest. */
+    reportYear: number | null;
     files: number;
     rowsLoaded: number;
     rowsRejected: number;
@@ -73,6 +77,8 @@ export interface ReportModel {
   dependencies: DependenciesPage;
   environments: EnvironmentsPage;
   quality: QualityPage;
+  changes: ChangesPage;
+  delivery: DeliveryPage;
   dataQuality: DataQuality;
   metrics: MetricRow[];
 }

@@ -20,7 +20,7 @@ const day = (col: string) => `strftime(${col}, '%Y-%m-%d')`;
 const instant = (col: string) => `strftime(${col}, '%Y-%m-%dT%H:%M:%SZ')`;
 
 /** The calendar day of a stored UTC instant, in the report's time zone. */
-export const localDay = (col: string, tz: string) => `CAST(timezone(${lit(tz)}, ${col}::TIMESTAMPTZ) AS DATE)`;
+export const localDay = (col: string, tz: string) => `CAST(timezone(${lit(tz)}, (${col})::TIMESTAMPTZ) AS DATE)`;
 
 /**
  * Weekly scope burn-up per release: work items (epics excluded) in scope by their creation, done by
@@ -85,7 +85,8 @@ export async function releaseLists(db: Db, tz: string, asOf: string): Promise<Ma
      FROM deployment WHERE release_id IS NOT NULL ORDER BY release_id, started_at, id`,
   ));
   const bookings = groupRows(await db.all<ReleaseDetail['bookings'][number] & { release_id: string }>(
-    `SELECT release_id, id, environment_id AS "environmentId", purpose, status, ${instant('start')} AS start, ${instant('"end"')} AS "end"
+    `SELECT release_id, id, environment_id AS "environmentId", purpose, status, ${day(localDay('start', tz))} AS "firstDay",
+            ${day(localDay(`"end" - INTERVAL 1 MICROSECOND`, tz))} AS "lastDay"
      FROM booking WHERE release_id IS NOT NULL ORDER BY release_id, start, id`,
   ));
   const cycles = groupRows(await db.all<ReleaseDetail['testCycles'][number] & { release_id: string }>(

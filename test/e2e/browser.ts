@@ -58,3 +58,9 @@ export async function openPage(context: BrowserContext, url: string, siteUrl: st
   await page.goto(url);
   return { page, problems };
 }
+
+/** Clicks a link and waits for the page it leads to (asserting on the old page would race the navigation). */
+export async function follow(page: Page, link: { click(): Promise<void> }): Promise<void> {
+  const before = page.url();
+  await Promise.all([page.waitForURL((url) => url.href !== before), link.click()]);
+}

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ReportModel } from '../../src/report/model.ts';
 import { buildSite } from './build-site.ts';
-import { launchBrowser, openPage } from './browser.ts';
+import { launchBrowser, openPage, follow } from './browser.ts';
 import { brokenLinks } from './link-check.ts';
 import { serveFolder, type StaticServer } from './serve.ts';
 
@@ -61,7 +61,7 @@ describe('environments page', () => {
     await expect(page.locator('nav [aria-current="page"]').textContent()).resolves.toBe('Environments');
     await expect(page.locator('#environments-table tbody tr').count()).resolves.toBe(env.environments.length);
     await expect(page.locator('#kinds tbody tr').count()).resolves.toBe(env.byKind.length);
-    await page.locator('#environments-table').getByRole('link', { name: hostileEnv.name, exact: true }).click();
+    await follow(page, page.locator('#environments-table').getByRole('link', { name: hostileEnv.name, exact: true }));
     await expect(page.locator('h1').textContent()).resolves.toBe(hostileEnv.name);
     await expect(page.locator('main img, main script, main b').count()).resolves.toBe(0);
     expect(problems).toEqual([]);
@@ -94,7 +94,7 @@ describe('environments page', () => {
     await expect(heatmap.locator('.chart-legend li').count()).resolves.toBe(5);
     const conflicts = page.locator('#conflicts-table tbody tr');
     await expect(conflicts.count()).resolves.toBe(2);
-    await page.locator('#conflicts-table').getByRole('link', { name: 'TRD 2026.13' }).click();
+    await follow(page, page.locator('#conflicts-table').getByRole('link', { name: 'TRD 2026.13' }));
     await expect(page.locator('h1').textContent()).resolves.toBe('TRD 2026.13');
     await page.goBack();
     // Most costly first: the performance lab, idle all 84 days.
@@ -149,7 +149,7 @@ describe('environment page', () => {
     await expect(page.locator('#bookings-table tbody tr').count()).resolves.toBe(4);
     await expect(page.locator('#bookings-table').getByRole('cell', { name: 'cancelled' }).count()).resolves.toBe(1);
     await expect(page.locator('#served-table').getByRole('link').allTextContents()).resolves.toEqual(['IAM 2026.10', 'TRD 2026.13', 'MOB 2026.15']);
-    await page.locator('#served-table').getByRole('link', { name: 'MOB 2026.15' }).click();
+    await follow(page, page.locator('#served-table').getByRole('link', { name: 'MOB 2026.15' }));
     await expect(page.locator('h1').textContent()).resolves.toBe('MOB 2026.15');
     expect(problems).toEqual([]);
     await page.close();
@@ -173,7 +173,7 @@ describe('environment page', () => {
 
   it('is linked from the release pages that book it', async () => {
     const { page, problems } = await open('releases/crm-r14/');
-    await page.locator('#bookings').getByRole('link', { name: 'uat-2' }).click();
+    await follow(page, page.locator('#bookings').getByRole('link', { name: 'uat-2' }));
     await expect(page.locator('h1').textContent()).resolves.toBe('UAT 2 – Payments & CRM');
     await expect(page.locator('#served-table').getByRole('link', { name: 'CRM 2026.14' }).count()).resolves.toBe(1);
     expect(problems).toEqual([]);
@@ -209,7 +209,7 @@ describe('quality page', () => {
     await expect(page.locator('#finished-progress-table').isVisible()).resolves.toBe(false);
     await page.locator('#finished-progress summary').click();
     await expect(page.locator('#finished-progress-table tbody tr').count()).resolves.toBe(q.testProgress.length - open_.length);
-    await page.locator('#progress-table').getByRole('link', { name: 'CRM 2026.14' }).click();
+    await follow(page, page.locator('#progress-table').getByRole('link', { name: 'CRM 2026.14' }));
     await expect(page.locator('h1').textContent()).resolves.toBe('CRM 2026.14');
     expect(problems).toEqual([]);
     await page.close();

@@ -12,7 +12,7 @@ import { buildSite } from '../../src/publish/build-site.ts';
 import { loadRows } from '../../src/report/load.ts';
 import { slugs } from '../../src/report/slug.ts';
 import { axeViolations } from './axe.ts';
-import { launchBrowser, openPage } from './browser.ts';
+import { launchBrowser, openPage, follow } from './browser.ts';
 import { brokenLinks } from './link-check.ts';
 import { serveFolder, type StaticServer } from './serve.ts';
 import { tempDir } from '../helpers/ingest.ts';
@@ -144,7 +144,7 @@ describe('release pages of the bundled sample', () => {
     for (const table of ['changes', 'deployments', 'test-cycles']) await expect(page.locator(`#${table} tbody tr`).count(), table).resolves.toBeGreaterThan(0);
     const upstream = page.locator('#upstream').getByRole('link');
     await expect(upstream.count()).resolves.toBe(1);
-    await upstream.click();
+    await follow(page, upstream);
     await expect(page.locator('#downstream').getByRole('link', { name: 'PAY 3.2.0' }).count()).resolves.toBe(1);
     expect(problems).toEqual([]);
     await context.close();

@@ -9,7 +9,7 @@ import { formatCount } from '../../src/components/format.ts';
 import type { ReportModel } from '../../src/report/model.ts';
 import { buildSite } from './build-site.ts';
 import { axeViolations } from './axe.ts';
-import { launchBrowser, openPage } from './browser.ts';
+import { launchBrowser, openPage, follow } from './browser.ts';
 import { serveFolder, type StaticServer } from './serve.ts';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/report/model.json', import.meta.url));
@@ -239,7 +239,7 @@ describe('overview page', () => {
     const page = await fromDisk.newPage();
     await page.goto(pathToFileURL(path.join(out, 'index.html')).href);
     await expect(page.evaluate(() => getComputedStyle(document.querySelector('.counts')!).display)).resolves.toBe('grid');
-    await page.getByRole('navigation').getByRole('link', { name: 'Data' }).click();
+    await follow(page, page.getByRole('navigation').getByRole('link', { name: 'Data' }));
     await expect(page.locator('h1').textContent()).resolves.toBe('Data');
     await fromDisk.close();
   });

@@ -97,8 +97,8 @@ describe('environment tables', () => {
   it('link a release page\'s bookings to the environments that have a page', () => {
     const rows = bookingRows(
       [
-        { id: 'A', environmentId: 'sit-1', purpose: null, status: 'approved', start: '2026-03-09', end: '2026-03-28' },
-        { id: 'B', environmentId: 'gone', purpose: null, status: 'approved', start: '2026-03-09', end: '2026-03-28' },
+        { id: 'A', environmentId: 'sit-1', purpose: null, status: 'approved', firstDay: '2026-03-09', lastDay: '2026-03-28' },
+        { id: 'B', environmentId: 'gone', purpose: null, status: 'approved', firstDay: '2026-03-09', lastDay: '2026-03-28' },
       ],
       (id) => (id === 'sit-1' ? '../../environments/sit-1/index.html' : undefined),
     );

@@ -1,0 +1,50 @@
+// What the changes and delivery pages read from the database besides whole canonical rows: where each
+// row came from (file and line or JSON pointer), and the start of work of done work items, grouped.
+import type { Db } from '../db/duckdb.ts';
+import { quoteIdent as q } from '../db/schema.ts';
+import type { ItemStart } from '../metrics/delivery-lead-time.ts';
+import type { SourceRef } from './model-changes.ts';
+
+export interface Sources {
+  change: Map<string, SourceRef>;
+  incident: Map<string, SourceRef>;
+  deployment: Map<string, SourceRef>;
+  release: Map<string, SourceRef>;
+}
+
+async function sourcesOf(db: Db, table: string, key: string): Promise<Map<string, SourceRef>> {
+  const rows = await db.all<{ id: string; file: string | null; line: number | null; pointer: string | null }>(
+    `SELECT ${q(key)} AS id, source_file AS file, source_line AS line, source_pointer AS pointer FROM ${q(table)}`,
+  );
+  return new Map(rows.map(({ id, ...s }) => [id, s]));
+}
+
+export async function rowSources(db: Db): Promise<Sources> {
+  return {
+    change: await sourcesOf(db, 'change', 'number'),
+    incident: await sourcesOf(db, 'incident', 'number'),
+    deployment: await sourcesOf(db, 'deployment', 'id'),
+    release: await sourcesOf(db, 'release', 'id'),
+  };
+}
+
+/**
+ * Done work items (epics excluded) of releases with a successful deployment, grouped by releases and
+ * start of work: the first transition into a status that the export files under category in_progress
+ * (statuses are compared without case), else the item's creation.
+ */
+export async function itemStarts(db: Db): Promise<ItemStart[]> {
+  // Release ids travel joined by the ASCII unit separator and instants as epoch milliseconds: reading a
+  // list or a formatted string per row costs seconds at a million items.
+  const rows = await db.all<{ ids: string; start: number; items: number }>(
+    `WITH working AS (SELECT DISTINCT lower(status) AS status FROM work_item WHERE status_category = 'in_progress' AND status IS NOT NULL),
+     started AS (SELECT t.key, min(t.at) AS at FROM work_item_transition t JOIN working w ON lower(t.to_status) = w.status GROUP BY t.key),
+     shipped AS (SELECT DISTINCT release_id AS id FROM deployment WHERE status = 'success' AND release_id IS NOT NULL),
+     done AS (SELECT key, release_ids, created FROM work_item WHERE type IS DISTINCT FROM 'epic' AND status_category = 'done'),
+     delivered AS (SELECT DISTINCT d.key FROM (SELECT key, unnest(release_ids) AS r FROM done) d JOIN shipped ON shipped.id = d.r)
+     SELECT array_to_string(list_sort(i.release_ids), chr(31)) AS ids, epoch_ms(coalesce(s.at, i.created))::DOUBLE AS start, count(*)::INTEGER AS items
+     FROM done i JOIN delivered USING (key) LEFT JOIN started s ON s.key = i.key
+     GROUP BY ALL ORDER BY start, ids`,
+  );
+  return rows.map((r) => ({ releaseIds: r.ids.split('\u001f'), start: r.start, items: r.items }));
+}
