@@ -19,7 +19,12 @@ export interface JsonProbe {
   json: unknown;
 }
 
-export type Probe = CsvProbe | JsonProbe;
+/** An Excel workbook: its sheets are read (asynchronously) when it is loaded, each as a CSV. */
+export interface WorkbookProbe {
+  kind: 'xlsx';
+}
+
+export type Probe = CsvProbe | JsonProbe | WorkbookProbe;
 
 export interface FileInfo {
   /** File name, lower case. */

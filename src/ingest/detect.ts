@@ -3,12 +3,12 @@
 import fs from 'node:fs';
 import { IngestError } from './errors.ts';
 import { probeCsv } from './stage/csv.ts';
-import type { Adapter, FileInfo, Probe } from './adapter.ts';
+import type { Adapter, CsvProbe, FileInfo, JsonProbe, Probe } from './adapter.ts';
 import type { FileContext } from './context.ts';
 import { ADAPTERS } from './sources/index.ts';
 
 /** Extensions read as exports; other files in an input folder (READMEs, PROVENANCE.md) are skipped. */
-export const DATA_EXTENSIONS = ['.csv', '.tsv', '.txt', '.json'];
+export const DATA_EXTENSIONS = ['.csv', '.tsv', '.txt', '.json', '.xlsx'];
 
 /** Largest JSON document read whole; bigger JSON exports must be split (or exported as CSV). */
 const MAX_JSON_BYTES = 512 << 20;
@@ -52,27 +52,48 @@ export function readJson(ctx: Pick<FileContext, 'file' | 'path'>): unknown {
   }
 }
 
-/** Probes the file (reads its header or parses its JSON) and picks the adapter. */
+/** The header (and structure) of the CSV file `ctx.file`, with the config's column renames applied. */
+export function csvProbe(ctx: FileContext, delimiter = ctx.rule?.delimiter): CsvProbe {
+  const { text, scan } = probeCsv(ctx, delimiter);
+  const renames = ctx.rule?.columns ?? {};
+  return { kind: 'csv', text, scan, header: scan.header.map((h) => renames[h] ?? h) };
+}
+
+/** The adapter the config's rule forces on the file, if any. */
+function forcedAdapter(ctx: FileContext): Adapter | null {
+  const forced = ctx.rule?.adapter;
+  if (!forced) return null;
+  const adapter = ADAPTERS.find((a) => a.id === forced || (forced.startsWith('canonical:') && a.id === 'canonical-csv'));
+  if (!adapter) {
+    throw new IngestError({ file: ctx.path, message: `the config forces adapter ${JSON.stringify(forced)}, which does not exist`, expected: `one of ${ADAPTERS.map((a) => a.id).join(', ')}, or canonical:<entity>` });
+  }
+  return adapter;
+}
+
+const fileInfo = (ctx: FileContext): FileInfo => ({ name: ctx.path.split('/').pop()!.toLowerCase(), path: ctx.path });
+
+/** The adapter of a probed table: the one the config forces, else the most confident. */
+export function pickAdapter(ctx: FileContext, probe: CsvProbe | JsonProbe, subject?: string): Adapter {
+  return forcedAdapter(ctx) ?? chooseAdapter(ctx.path, fileInfo(ctx), probe, subject);
+}
+
+/**
+ * Probes the file (reads its header or parses its JSON) and picks the adapter. A workbook's sheets are
+ * probed one by one when it loads; a forced adapter then applies to each sheet.
+ */
 export function detect(ctx: FileContext): { adapter: Adapter; probe: Probe } {
   const lower = ctx.file.toLowerCase();
-  const info: FileInfo = { name: ctx.path.split('/').pop()!.toLowerCase(), path: ctx.path };
-  let probe: Probe;
-  if (lower.endsWith('.json')) {
-    probe = { kind: 'json', json: readJson(ctx) };
-  } else {
-    const { text, scan } = probeCsv(ctx, ctx.rule?.delimiter);
-    const renames = ctx.rule?.columns ?? {};
-    probe = { kind: 'csv', text, scan, header: scan.header.map((h) => renames[h] ?? h) };
+  if (lower.endsWith('.xlsx')) {
+    const probe: Probe = { kind: 'xlsx' };
+    return { adapter: chooseAdapter(ctx.path, fileInfo(ctx), probe), probe };
   }
-  const forced = ctx.rule?.adapter;
-  if (forced) {
-    const adapter = ADAPTERS.find((a) => a.id === forced || (forced.startsWith('canonical:') && a.id === 'canonical-csv'));
-    if (!adapter) {
-      throw new IngestError({ file: ctx.path, message: `the config forces adapter ${JSON.stringify(forced)}, which does not exist`, expected: `one of ${ADAPTERS.map((a) => a.id).join(', ')}, or canonical:<entity>` });
-    }
-    return { adapter, probe };
-  }
-  return { adapter: chooseAdapter(ctx.path, info, probe), probe };
+  const probe = lower.endsWith('.json') ? { kind: 'json' as const, json: readJson(ctx) } : csvProbe(ctx);
+  return { adapter: pickAdapter(ctx, probe), probe };
+}
+
+function describeProbe(probe: Probe): string {
+  if (probe.kind === 'csv') return `columns: ${probe.header.slice(0, 30).join(', ')}${probe.header.length > 30 ? ', …' : ''}`;
+  return probe.kind === 'json' ? `JSON shape: ${jsonShape(probe.json)}` : 'an Excel workbook';
 }
 
 /**
@@ -91,7 +112,7 @@ export function chooseAdapter(file: string, info: FileInfo, probe: Probe, subjec
     }
   }
   if (!best) {
-    const found = probe.kind === 'csv' ? `columns: ${probe.header.slice(0, 30).join(', ')}${probe.header.length > 30 ? ', …' : ''}` : `JSON shape: ${jsonShape(probe.json)}`;
+    const found = describeProbe(probe);
     const tried = ADAPTERS.filter((a) => a.kind === probe.kind).map((a) => `${a.title} (${a.signature})`).join('; ');
     throw new IngestError({ file, message: `${subject ? `${subject}: ` : ''}format not recognised; found ${found}; tried: ${tried}`, expected: 'an export of a supported tool, or a canonical CSV file (name an adapter in the config to force one)' });
   }

@@ -22,7 +22,8 @@ function walk(dir: string, out: string[], skipped: string[]): void {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) walk(full, out, skipped);
-    else if (DATA_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) out.push(full);
+    // `~$name.xlsx` is the lock file Excel keeps beside a workbook it has open, not a workbook.
+    else if (DATA_EXTENSIONS.includes(path.extname(entry.name).toLowerCase()) && !entry.name.startsWith('~$')) out.push(full);
     else skipped.push(full);
   }
 }

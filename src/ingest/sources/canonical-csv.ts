@@ -11,11 +11,11 @@ import type { FileContext } from '../context.ts';
 
 const CSV_ENTITIES = ENTITY_NAMES.filter((n) => ENTITIES[n].csvFile);
 
-/** `releases.csv`, `releases-2026.csv`, `releases_q1.csv` name the releases file. */
+/** `releases.csv`, `releases-2026.csv`, `releases_q1.csv` (or `releases.xlsx`, saved from Excel) name the releases file. */
 function entityFromName(name: string): EntityName | null {
   for (const n of CSV_ENTITIES) {
     const stem = ENTITIES[n].csvFile!.replace(/\.csv$/, '');
-    if (new RegExp(`^${stem}([-_. ][^/]*)?\\.(csv|tsv|txt)$`).test(name)) return n;
+    if (new RegExp(`^${stem}([-_. ][^/]*)?\\.(csv|tsv|txt|xlsx)$`).test(name)) return n;
   }
   return null;
 }

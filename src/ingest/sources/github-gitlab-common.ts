@@ -144,3 +144,17 @@ export function warnUnfinished(ctx: FileContext, states: readonly string[]): voi
     states.length,
   );
 }
+
+/**
+ * Deployments with a status the tool does not document say nothing sure about their outcome: they are
+ * left out and named, rather than failing the whole file; a `values` rule maps them.
+ */
+export function warnUnknownStatuses(ctx: FileContext, tool: string, statuses: readonly string[]): void {
+  if (!statuses.length) return;
+  const counts = [...new Set(statuses)].sort().map((v) => `${statuses.filter((u) => u === v).length} ${JSON.stringify(v)}`).join(', ');
+  ctx.warn(
+    'unknown-status',
+    `${statuses.length} deployment(s) have a status ${tool} does not document (${counts}) and are left out; map them with a "values": {"status": {…}} rule if you know their outcome`,
+    statuses.length,
+  );
+}

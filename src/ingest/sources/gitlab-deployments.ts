@@ -4,7 +4,7 @@
 import type { Adapter, JsonProbe } from '../adapter.ts';
 import type { FileContext } from '../context.ts';
 import type { RawRecord } from '../stage/records.ts';
-import { forgeTarget, isProductionName, listItems, mapDeployments, mappedByRule, warnUnfinished, type Located } from './github-gitlab-common.ts';
+import { forgeTarget, isProductionName, listItems, mapDeployments, mappedByRule, warnUnfinished, warnUnknownStatuses, type Located } from './github-gitlab-common.ts';
 import { obj, pointer, str } from './json-values.ts';
 
 const looksLikeDeployment = (v: unknown) => {
@@ -81,20 +81,12 @@ export const gitlabDeployments: Adapter = {
       const status = str(obj(item.value)?.status);
       const known = status === undefined || mapped(status) || status.toLowerCase() in STATUS_MAP;
       if (status !== undefined && UNFINISHED.has(status.toLowerCase()) && !mapped(status)) running.push(status);
-      // Statuses GitLab does not document (seen in real exports: completed, undeployed) say nothing
-      // sure about the outcome: left out and named, rather than failing the whole file.
+      // Statuses GitLab does not document (seen in real exports: completed, undeployed).
       else if (!known) unknown.push(status);
       else records.push(deploymentRecord(ctx, item));
     }
     warnUnfinished(ctx, running);
-    if (unknown.length) {
-      const counts = [...new Set(unknown)].sort().map((v) => `${unknown.filter((u) => u === v).length} ${JSON.stringify(v)}`).join(', ');
-      ctx.warn(
-        'unknown-status',
-        `${unknown.length} deployment(s) have a status GitLab does not document (${counts}) and are left out; map them with a "values": {"status": {…}} rule if you know their outcome`,
-        unknown.length,
-      );
-    }
+    warnUnknownStatuses(ctx, 'GitLab', unknown);
     const result = await mapDeployments(ctx, records, LABELS, STATUS_MAP);
     return { records: items.length, results: [result] };
   },

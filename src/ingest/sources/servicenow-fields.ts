@@ -53,6 +53,7 @@ export const SN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   reassignment_count: ['Reassignment count'],
   reopen_count: ['Reopen count'],
   approval: ['Approval'],
+  approval_set: ['Approval set'],
   requested_by: ['Requested by'],
   justification: ['Justification'],
   implementation_plan: ['Implementation plan'],
@@ -81,6 +82,12 @@ export const SN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   sys_updated_by: ['Updated by'],
   sys_mod_count: ['Updates'],
 };
+
+/** Fields holding dates and times. */
+export const SN_DATE_FIELDS: readonly string[] = [
+  'opened_at', 'closed_at', 'resolved_at', 'start_date', 'end_date', 'work_start', 'work_end', 'approval_set',
+  'sys_created_on', 'sys_created_at', 'sys_updated_on', 'sys_updated_at',
+];
 
 const BY_SPELLING: ReadonlyMap<string, string> = new Map(
   Object.entries(SN_FIELDS).flatMap(([field, labels]) => [field, ...labels].map((s) => [s.toLowerCase(), field] as const)),

@@ -8,7 +8,7 @@ import type { ParseOptions } from '../map/convert.ts';
 import { fileDateFormats } from '../map/file-dates.ts';
 import type { FileContext } from '../context.ts';
 import {
-  CHANGE_STATES, CLOSE_CODES, IMPACTS, INCIDENT_STATES, PRIORITY_LABELS, RISKS, fieldOf, tableFromFields, tableFromNumbers, type ResolvedColumns, type SnTable,
+  CHANGE_STATES, CLOSE_CODES, IMPACTS, INCIDENT_STATES, PRIORITY_LABELS, RISKS, SN_DATE_FIELDS, fieldOf, tableFromFields, tableFromNumbers, type ResolvedColumns, type SnTable,
 } from './servicenow-fields.ts';
 
 export interface SnColumn {
@@ -53,8 +53,6 @@ export function warnColumns(ctx: FileContext, cols: ResolvedColumns, what: strin
   if (cols.duplicates.length) ctx.warn('duplicate-column', `${what} naming a field an earlier one already names; the first is read: ${list(cols.duplicates)}`, cols.duplicates.length);
 }
 
-const DATE_FIELDS = ['opened_at', 'closed_at', 'resolved_at', 'start_date', 'end_date', 'work_start', 'work_end', 'sys_created_on', 'sys_created_at', 'sys_updated_on', 'sys_updated_at'];
-
 /** The table the columns say, else the one most record numbers say; an error when neither does. */
 async function decideTable(ctx: FileContext, src: SnSource): Promise<SnTable> {
   const byFields = tableFromFields(src.columns);
@@ -75,7 +73,7 @@ async function decideTable(ctx: FileContext, src: SnSource): Promise<SnTable> {
 
 /** How the file writes dates, from the config or detected (shared with every adapter). */
 async function dateParse(ctx: FileContext, src: SnSource): Promise<ParseOptions> {
-  const cols = DATE_FIELDS.flatMap((f) => (src.columns.has(f) ? [{ name: src.columns.get(f)!.column, sql: unknownAsNull(src.columns.get(f)!.sql) }] : []));
+  const cols = SN_DATE_FIELDS.flatMap((f) => (src.columns.has(f) ? [{ name: src.columns.get(f)!.column, sql: unknownAsNull(src.columns.get(f)!.sql) }] : []));
   return { ...(await fileDateFormats(ctx, src.from, cols)), timeZone: ctx.rule?.timeZone ?? ctx.config.timeZone };
 }
 
@@ -131,6 +129,10 @@ export async function mapServiceNow(ctx: FileContext, src: SnSource): Promise<Ma
     set('planned_end', pick('end_date'), instant);
     set('actual_start', pick('work_start'), instant);
     set('actual_end', pick('work_end'), instant);
+    // `approval_set` is when the approval was decided, either way: a rejected change was never approved.
+    const approval = pick('approval');
+    const rejected = approval ? `lower(${unknownAsNull(approval.sql)}) IN ('rejected', 'cancelled', 'canceled')` : 'false';
+    set('approved_at', pick('approval_set'), instant, (x) => `CASE WHEN ${rejected} THEN NULL ELSE ${x} END`);
     set('close_code', pick('close_code'), enumOf('close_code', CLOSE_CODES));
     set('close_notes', pick('close_notes'));
     set('unauthorized', pick('unauthorized'));
