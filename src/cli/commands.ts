@@ -2,6 +2,7 @@
 import { ingestCommand } from './ingest-command.ts';
 import { buildCommand } from './build-command.ts';
 import { sampleCommand } from './sample-command.ts';
+import { scheduleCommand } from './schedule-command.ts';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -19,4 +20,4 @@ export interface Command {
   run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number>;
 }
 
-export const COMMANDS: Command[] = [ingestCommand, buildCommand, sampleCommand];
+export const COMMANDS: Command[] = [ingestCommand, buildCommand, sampleCommand, scheduleCommand];
