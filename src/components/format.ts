@@ -45,6 +45,11 @@ export function monthEnd(month: string): Date {
   return new Date(Date.UTC(year, index + 1, 1));
 }
 
+/** An instant as people read it, in UTC as the exports give it: `2026-03-30 21:00 UTC`; `—` for null. */
+export function formatInstant(iso: string | null): string {
+  return iso === null ? MISSING : `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
 /** An ISO date or instant shown as its calendar date (`2026-03-31`); `—` for null. */
 export function formatDate(iso: string | null): string {
   return iso === null ? MISSING : iso.slice(0, 10);

@@ -1,14 +1,13 @@
 // The tables of a release page: its changes, deployments, environment bookings and test cycles, and
 // the releases it waits for or that wait for it.
 import type { ReleaseDetail, ReleaseLink, ReleaseRef } from '../report/model-releases.ts';
-import { MISSING } from './format.ts';
+import { formatInstant } from './format.ts';
 import { rel } from './links.ts';
 import { releasePath } from './releases-table.ts';
 import { countCell, dateCell, linkCell, textCell, type Cell, type Column } from './table.ts';
 
-/** An instant as people read it: `2026-03-30 21:00 UTC`. */
-function instantCell(iso: string | null): Cell {
-  return iso === null ? { text: MISSING, sort: null } : { text: `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`, sort: iso };
+export function instantCell(iso: string | null): Cell {
+  return { text: formatInstant(iso), sort: iso };
 }
 
 function yesNo(value: boolean | null): Cell {
@@ -26,9 +25,10 @@ export const CHANGE_COLUMNS: Column[] = [
   { label: 'Planned end', kind: 'date' },
 ];
 
-export function changeRows(changes: ReleaseDetail['changes']): Cell[][] {
+/** `changeHref` links a change to its row on the changes page, when that lists it. */
+export function changeRows(changes: ReleaseDetail['changes'], changeHref: (number: string) => string | undefined = () => undefined): Cell[][] {
   return changes.map((c) => [
-    textCell(c.number), textCell(c.shortDescription), textCell(c.type), textCell(c.state), textCell(c.closeCode), textCell(c.systemId),
+    linkCell(c.number, changeHref(c.number)), textCell(c.shortDescription), textCell(c.type), textCell(c.state), textCell(c.closeCode), textCell(c.systemId),
     instantCell(c.plannedStart), instantCell(c.plannedEnd),
   ]);
 }

@@ -16,6 +16,17 @@ export interface Cell {
   href?: string;
   /** A small bar under the text (CellBar.astro). */
   bar?: CellBar;
+  /** A second line under the text, in smaller type: where a row came from, a tier. */
+  note?: string;
+  /** The cell's element id, for links to its row (`page#id`). */
+  id?: string;
+  /** Several items, each a link where it has an `href`, shown comma-separated instead of `text` (which joins them). */
+  list?: ListItem[];
+}
+
+export interface ListItem {
+  text: string;
+  href?: string;
 }
 
 export function textCell(value: string | null): Cell {
@@ -25,6 +36,11 @@ export function textCell(value: string | null): Cell {
 /** The text as a link to `href`; plain text without one, and a plain dash without a text. */
 export function linkCell(value: string | null, href: string | undefined): Cell {
   return value === null || href === undefined ? textCell(value) : { text: value, href };
+}
+
+/** The items comma-separated, each linking where it has an `href`; a dash when there are none. */
+export function listCell(items: readonly ListItem[]): Cell {
+  return items.length === 0 ? textCell(null) : { text: items.map((i) => i.text).join(', '), list: [...items] };
 }
 
 export function countCell(n: number | null): Cell {

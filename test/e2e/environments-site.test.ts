@@ -2,54 +2,29 @@
 // read in Chromium. (site.test.ts checks every page of the fixture site for the CSP, relative links,
 // weight and axe.)
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { ReportModel } from '../../src/report/model.ts';
-import { buildSite } from './build-site.ts';
-import { launchBrowser, openPage, follow } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { follow } from './browser.ts';
 import { brokenLinks } from './link-check.ts';
-import { serveFolder, type StaticServer } from './serve.ts';
+import { fixtureModel, useFixtureSite } from './fixture-site.ts';
 
-const FIXTURE = fileURLToPath(new URL('../fixtures/report/model.json', import.meta.url));
-const model = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as ReportModel;
+const model = fixtureModel();
 const env = model.environments;
 const hostileEnv = env.environments.find((e) => e.name.includes('<script>'))!;
 const hostileTeam = model.quality.capacityByTeam.find((t) => t.team.includes('<i>'))!;
 
-let out: string;
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  out = fs.mkdtempSync(path.join(os.tmpdir(), 'almanac-env-site-'));
-  await buildSite(FIXTURE, out);
-  server = await serveFolder(out);
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (out) fs.rmSync(out, { recursive: true, force: true });
-});
-
-async function open(page: string, ctx: BrowserContext = context) {
-  return openPage(ctx, server.url + page, server.url);
-}
+const site = useFixtureSite('env-site');
+const open = (page: string, ctx?: BrowserContext) => site.open(page, ctx);
 
 const figure = (page: Page, id: string) => page.locator(`#${id}-title`).locator('xpath=ancestor::figure');
 
 describe('environment pages', () => {
   it('exist for every environment of the model, and every link of the site resolves', () => {
-    const pages = fs.readdirSync(path.join(out, 'environments')).filter((f) => f !== 'index.html').sort();
+    const pages = fs.readdirSync(path.join(site.out, 'environments')).filter((f) => f !== 'index.html').sort();
     expect(pages).toEqual(env.environments.map((e) => e.slug).sort());
     // The metrics export is written by `almanac build` after Astro, so this Astro-only build lacks it.
-    const broken = brokenLinks(out).broken.filter((b) => !/^data\/index\.html: href="metrics\.(csv|json)"/.test(b));
+    const broken = brokenLinks(site.out).broken.filter((b) => !/^data\/index\.html: href="metrics\.(csv|json)"/.test(b));
     expect(broken).toEqual([]);
   });
 });
@@ -124,7 +99,7 @@ describe('environments page', () => {
   });
 
   it('reads fine without JavaScript', async () => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await site.browser.newContext({ javaScriptEnabled: false });
     const { page, problems } = await open('environments/', noJs);
     await expect(page.locator('figure.chart svg').count()).resolves.toBe(7);
     await expect(page.locator('#environments-table tbody tr').count()).resolves.toBe(env.environments.length);

@@ -38,7 +38,7 @@ beforeAll(async () => {
   const built = await buildSite({ db, out });
   const ms = Math.round(performance.now() - start);
   const weight = (page: string) => Math.round(fs.statSync(path.join(out, page, 'index.html')).size / 1024);
-  const weights = ['', 'releases/', 'dependencies/', 'environments/', 'quality/'].map((p) => `${p || 'overview'} ${weight(p)} kB`).join(', ');
+  const weights = ['', 'releases/', 'dependencies/', 'environments/', 'quality/', 'changes/', 'delivery/'].map((p) => `${p || 'overview'} ${weight(p)} kB`).join(', ');
   console.info(`sample site: ${built.pages} pages built in ${ms} ms; ${weights}`);
   server = await serveFolder(out);
   browser = await launchBrowser();
@@ -110,8 +110,8 @@ describe('release pages of the bundled sample', () => {
     for (const page of pages) expect(fs.existsSync(path.join(out, 'releases', page, 'index.html')), page).toBe(true);
     const environments = fs.readdirSync(path.join(out, 'environments')).filter((f) => f !== 'index.html');
     const links = brokenLinks(out);
-    // Overview, releases, dependencies, environments, quality, data; a page per release and per environment.
-    expect(links.pages).toBe(6 + ids.length + environments.length);
+    // Overview, releases, dependencies, environments, quality, changes, delivery, data; a page per release and per environment.
+    expect(links.pages).toBe(8 + ids.length + environments.length);
     expect(links.broken).toEqual([]);
   });
 
@@ -234,6 +234,65 @@ describe('environment and quality pages of the bundled sample', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has no axe violations on the environment and quality pages in the ${colorScheme} theme`, async () => {
       for (const page of ['environments/', 'environments/perf-01/', 'quality/']) {
+        expect(await axeViolations(browser, server.url + page, colorScheme), page).toEqual([]);
+      }
+    });
+  }
+});
+
+describe('changes and delivery pages of the bundled sample', () => {
+  it('shows the funnel, the trends, the calendar, collisions and the incidents changes caused, linked both ways', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await openPage(context, `${server.url}changes/`, server.url);
+    const figure = (id: string) => page.locator(`#${id}-title`).locator('xpath=ancestor::figure');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Changes');
+    await expect(figure('changes-funnel').locator('g.fill-1 title').count()).resolves.toBeGreaterThan(1);
+    await expect(figure('changes-opened').locator('g.fill-1 title').count()).resolves.toBeGreaterThan(20);
+    for (const id of ['changes-success', 'changes-shares', 'changes-in-freeze', 'changes-lead-time']) {
+      await expect(figure(id).locator('svg title').count(), id).resolves.toBeGreaterThan(0);
+    }
+    await expect(figure('changes-calendar').locator('g.chg-successful rect').count()).resolves.toBeGreaterThan(100);
+    await expect(figure('changes-calendar').locator('g.cal-today-label text').textContent()).resolves.toMatch(/^Today \(as of \d{4}-\d{2}-\d{2}\)$/);
+    await expect(page.locator('#collisions-table tbody tr').count()).resolves.toBeGreaterThan(5);
+    await expect(page.locator('#in-freeze-table tbody tr').count()).resolves.toBeGreaterThan(5);
+    const caused = page.locator('#caused-table tbody tr');
+    expect(await caused.count()).toBeGreaterThan(20);
+    // The newest incident a change caused: to its change's row, and back.
+    const change = caused.first().locator('td:nth-child(6) a');
+    const anchor = (await change.getAttribute('href'))!.slice(1);
+    const incident = await caused.first().locator('th').getAttribute('id');
+    await follow(page, change);
+    await expect.poll(() => page.evaluate(() => document.querySelector(':target')?.id)).toBe(anchor);
+    const row = page.locator(`#changes-table tr:has([id="${anchor}"])`);
+    await expect(row.locator('td:last-child a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).resolves.toContain(`#${incident}`);
+    expect(await page.locator('#changes-table tbody tr').count()).toBeGreaterThan(1000);
+    fs.writeFileSync(path.join(REPO, 'test-results/sample-changes.png'), await page.screenshot({ fullPage: true }));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the DORA measures with their tiers and the year, and every incident\'s attribution', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await openPage(context, `${server.url}delivery/`, server.url);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Delivery (DORA)');
+    await expect(page.locator('.lead').textContent()).resolves.toMatch(/Tiers of the DORA \d{4} report/);
+    await expect(page.locator('.measure .tier-badge').count()).resolves.toBe(4);
+    await expect(page.locator('figure.chart svg[role="img"]').count()).resolves.toBe(5);
+    await expect(page.locator('#by-system tbody tr').count()).resolves.toBeGreaterThan(10);
+    await expect(page.locator('#by-team tbody tr').count()).resolves.toBeGreaterThan(3);
+    const rows = await page.locator('#attributions-table tbody tr').count();
+    const counted = (await page.locator('#rule-counts tbody td:nth-child(2)').allTextContents()).reduce((n, t) => n + Number(t.replace(/,/g, '')), 0);
+    expect(rows).toBe(counted);
+    expect(rows).toBeGreaterThan(100);
+    await expect(page.locator('#attributions-table .cell-note', { hasText: /^data\/exports\/incident\.json \/records\/\d+$/ }).count()).resolves.toBe(rows);
+    fs.writeFileSync(path.join(REPO, 'test-results/sample-delivery.png'), await page.screenshot({ fullPage: true }));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`has no axe violations on the changes and delivery pages in the ${colorScheme} theme`, async () => {
+      for (const page of ['changes/', 'delivery/']) {
         expect(await axeViolations(browser, server.url + page, colorScheme), page).toEqual([]);
       }
     });

@@ -3,18 +3,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
 import { formatCount } from '../../src/components/format.ts';
 import type { ReportModel } from '../../src/report/model.ts';
 import { buildSite } from './build-site.ts';
 import { axeViolations } from './axe.ts';
-import { launchBrowser, openPage, follow } from './browser.ts';
-import { serveFolder, type StaticServer } from './serve.ts';
+import { follow } from './browser.ts';
+import { FIXTURE, fixtureModel, useFixtureSite } from './fixture-site.ts';
 
-const FIXTURE = fileURLToPath(new URL('../fixtures/report/model.json', import.meta.url));
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const model = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as ReportModel;
+const model = fixtureModel();
 const hostileProject = model.overview.projects.find((p) => p.name.includes('<script>'))!;
 const hostileReject = model.dataQuality.rejects.find((r) => r.value?.includes('onerror'))!;
 const hostileRelease = model.releases.rows.find((r) => r.name.includes('<script>'))!;
@@ -22,35 +21,14 @@ const hostileEnvironment = model.environments.environments.find((e) => e.name.in
 // The release pages: the hostile one, and one with every section filled; the same for environments.
 const PAGES = [
   '', 'data/', 'releases/', 'dependencies/', `releases/${hostileRelease.slug}/`, 'releases/crm-r14/',
-  'environments/', 'quality/', `environments/${hostileEnvironment.slug}/`, 'environments/sit-1/',
+  'environments/', 'quality/', `environments/${hostileEnvironment.slug}/`, 'environments/sit-1/', 'changes/', 'delivery/',
 ];
 
-let out: string;
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  out = fs.mkdtempSync(path.join(os.tmpdir(), 'almanac-site-'));
-  const { ms } = await buildSite(FIXTURE, out);
-  console.info(`site built from the fixture in ${ms} ms`);
-  server = await serveFolder(out);
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (out) fs.rmSync(out, { recursive: true, force: true });
-});
-
-async function open(page: string, ctx: BrowserContext = context) {
-  return openPage(ctx, server.url + page, server.url);
-}
+const site = useFixtureSite('site', { colorScheme: 'light' });
+const open = (page: string, ctx?: BrowserContext) => site.open(page, ctx);
 
 describe('built HTML', () => {
-  const html = () => PAGES.map((p) => ({ page: p, text: fs.readFileSync(path.join(out, p, 'index.html'), 'utf8') }));
+  const html = () => PAGES.map((p) => ({ page: p, text: fs.readFileSync(path.join(site.out, p, 'index.html'), 'utf8') }));
 
   it('has no inline styles or scripts and carries the CSP', () => {
     for (const { page, text } of html()) {
@@ -78,8 +56,8 @@ describe('built HTML', () => {
     try {
       await buildSite(FIXTURE, again);
       const files = (dir: string) => (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
-      expect(files(again)).toEqual(files(out));
-      for (const file of files(out)) expect(fs.readFileSync(path.join(again, file)).equals(fs.readFileSync(path.join(out, file))), file).toBe(true);
+      expect(files(again)).toEqual(files(site.out));
+      for (const file of files(site.out)) expect(fs.readFileSync(path.join(again, file)).equals(fs.readFileSync(path.join(site.out, file))), file).toBe(true);
     } finally {
       fs.rmSync(again, { recursive: true, force: true });
     }
@@ -97,6 +75,25 @@ describe('built HTML', () => {
       },
       quality: { weeks: [], capacityByTeam: [], testProgress: [], defects: [], byRelease: [], bySystem: [] },
       dataQuality: { run: null, files: [], warnings: [], rejects: [], rejectCount: 0, tables: [] },
+      changes: {
+        totals: {
+          changes: 0, emergency: 0, unauthorized: 0, emergencyShare: null, unauthorizedShare: null,
+          success: { closed: 0, successful: 0, successfulWithIssues: 0, unsuccessful: 0, successRate: null }, inFreeze: 0, collisions: 0, causedIncidents: 0,
+          leadTimeMedian: null, approvalMedian: null,
+        },
+        funnel: model.changes.funnel.map((s) => ({ ...s, changes: 0 })),
+        months: [],
+        successBy: { closeCode: model.changes.successBy.closeCode.map((c) => ({ ...c, changes: 0 })), team: [], system: [] },
+        rows: [],
+        listed: { rows: 0, total: 0, collisions: 0, totalCollisions: 0, causedIncidents: 0 },
+        collisions: [],
+        calendar: { from: '2026-03-31', to: '2026-03-31', freezes: [] },
+        causedIncidents: [],
+      },
+      delivery: {
+        ...model.delivery, months: [], all: null, systems: [], teams: [], attributions: [], listed: { attributions: 0, total: 0 },
+        attributionCounts: model.delivery.attributionCounts.map((c) => ({ ...c, incidents: 0 })),
+      },
       metrics: [],
     };
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'almanac-site-empty-'));
@@ -125,6 +122,12 @@ describe('built HTML', () => {
       const quality = fs.readFileSync(path.join(dir, 'site/quality/index.html'), 'utf8');
       for (const line of ['No dated test cycles or QA capacity in the exports.', 'No test cycles in the exports.', 'No bugs in the exports.']) expect(quality).toContain(line);
       expect(quality).not.toMatch(/<svg|<table|<dl/);
+      const changes = fs.readFileSync(path.join(dir, 'site/changes/index.html'), 'utf8');
+      expect(changes).toContain('No changes in the exports.');
+      expect(changes).not.toMatch(/<svg|<table|<dl/);
+      const delivery = fs.readFileSync(path.join(dir, 'site/delivery/index.html'), 'utf8');
+      for (const line of ['No production deployment and no attributed incident in the exports', 'No incidents in the exports.', 'DORA 2024 report']) expect(delivery).toContain(line);
+      expect(delivery).not.toMatch(/<svg|<dl/);
       // Built after the fixture's site: no page of that earlier build may come back.
       expect(fs.readdirSync(path.join(dir, 'site/releases'))).toEqual(['index.html']);
       expect(fs.readdirSync(path.join(dir, 'site/environments'))).toEqual(['index.html']);
@@ -135,7 +138,7 @@ describe('built HTML', () => {
 
   it('stays light: HTML, CSS and JS of each page under 100 kB', () => {
     for (const { page, text } of html()) {
-      const assets = [...text.matchAll(/\s(?:href|src)="((?:\.\.\/)*assets\/[^"]+)"/g)].reduce((n, [, url]) => n + fs.statSync(path.join(out, page, url!)).size, 0);
+      const assets = [...text.matchAll(/\s(?:href|src)="((?:\.\.\/)*assets\/[^"]+)"/g)].reduce((n, [, url]) => n + fs.statSync(path.join(site.out, page, url!)).size, 0);
       expect(Buffer.byteLength(text) + assets, page).toBeLessThan(100_000);
     }
   });
@@ -225,7 +228,7 @@ describe('overview page', () => {
   });
 
   it('is complete without JavaScript', async () => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await site.browser.newContext({ javaScriptEnabled: false });
     const { page, problems } = await open('', noJs);
     await expect(page.locator('#theme-toggle').isVisible()).resolves.toBe(false);
     await expect(page.locator('#projects-table tbody tr').count()).resolves.toBe(model.overview.projects.length);
@@ -235,9 +238,9 @@ describe('overview page', () => {
   });
 
   it('works opened from disk, styles and links included', async () => {
-    const fromDisk = await browser.newContext();
+    const fromDisk = await site.browser.newContext();
     const page = await fromDisk.newPage();
-    await page.goto(pathToFileURL(path.join(out, 'index.html')).href);
+    await page.goto(pathToFileURL(path.join(site.out, 'index.html')).href);
     await expect(page.evaluate(() => getComputedStyle(document.querySelector('.counts')!).display)).resolves.toBe('grid');
     await follow(page, page.getByRole('navigation').getByRole('link', { name: 'Data' }));
     await expect(page.locator('h1').textContent()).resolves.toBe('Data');
@@ -401,7 +404,7 @@ describe('dependencies page', () => {
   });
 
   it('reads fine without JavaScript: no control, the impact table is there', async () => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await site.browser.newContext({ javaScriptEnabled: false });
     const { page, problems } = await open('dependencies/', noJs);
     await expect(page.locator('#what-if').isVisible()).resolves.toBe(false);
     await expect(page.locator('#impact-table tbody tr').count()).resolves.toBeGreaterThan(0);
@@ -415,7 +418,7 @@ describe('accessibility (axe)', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const pagePath of PAGES) {
       it(`${pagePath || 'overview'} has no violations in the ${colorScheme} theme`, async () => {
-        expect(await axeViolations(browser, server.url + pagePath, colorScheme)).toEqual([]);
+        expect(await axeViolations(site.browser, site.url + pagePath, colorScheme)).toEqual([]);
       });
     }
   }

@@ -43,7 +43,7 @@ describe('report model fixture', () => {
     expect(dq.rejects.some((r) => r.value?.includes('onerror='))).toBe(true);
     expect(dq.rejects.some((r) => r.line === null && r.pointer !== null)).toBe(true);
     expect(dq.warnings.length).toBeGreaterThan(0);
-    expect(model.nav.map((n) => n.path)).toEqual(['', 'releases/', 'dependencies/', 'environments/', 'quality/', 'data/']);
+    expect(model.nav.map((n) => n.path)).toEqual(['', 'releases/', 'dependencies/', 'environments/', 'quality/', 'changes/', 'delivery/', 'data/']);
   });
 
   it('has releases with a page each, and a dependency graph with a chain, a diamond and a cycle', () => {

@@ -14,8 +14,8 @@ const SIZE = { width: 560, height: 240, marginLeft: 48, marginBottom: 44 } as co
 const middle = (month: string) => new Date((monthStart(month).getTime() + monthEnd(month).getTime()) / 2);
 const days = (n: number | null) => (n === null ? 'no slip known' : formatDays(n));
 
-/** Two lines (P50 and P85) over months; a month without a value breaks its line. */
-function twoLines<T extends { month: string }>(
+/** Two lines over months (P50 and P85, or any two series); a month without a value breaks its line. */
+export function twoLines<T extends { month: string }>(
   rows: readonly T[],
   series: Array<{ value: (r: T) => number | null; className: string }>,
   tip: (r: T) => string,
