@@ -35,6 +35,8 @@ export const BOOKKEEPING: Record<string, TableColumn[]> = {
     { name: 'as_of', sql: 'DATE' },
     { name: 'time_zone', sql: 'VARCHAR' },
     { name: 'report_year', sql: 'INTEGER' },
+    { name: 'forecast_seed', sql: 'BIGINT' },
+    { name: 'forecast_window_days', sql: 'INTEGER' },
     { name: 'inputs', sql: 'VARCHAR[]' },
     { name: 'files', sql: 'INTEGER' },
     { name: 'rows_loaded', sql: 'BIGINT' },

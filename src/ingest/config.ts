@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { STATUS_CATEGORIES, WORK_ITEM_TYPES } from '../model/entities.ts';
 import { IngestError } from './errors.ts';
 import { LATEST_REPORT_YEAR, REPORT_YEARS } from '../metrics/dora-tiers.ts';
+import { FORECAST_DEFAULTS } from '../metrics/forecast.ts';
 
 const timeZone = z.string().refine((tz) => {
   try {
@@ -132,6 +133,24 @@ export const ConfigSchema = z
           .refine((y) => REPORT_YEARS.includes(y), `a DORA report year with tier thresholds: ${REPORT_YEARS.join(', ')}`)
           .default(LATEST_REPORT_YEAR)
           .describe('DORA report year whose performance tiers the delivery page applies (default: the latest known).'),
+      })
+      .strict()
+      .prefault({}),
+    forecast: z
+      .object({
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .default(FORECAST_DEFAULTS.seed)
+          .describe('Seed of the Monte Carlo forecasts: the same exports and seed give the same forecasts (default 1); the forecasts page shows it.'),
+        windowDays: z
+          .number()
+          .int()
+          .min(7)
+          .max(730)
+          .default(FORECAST_DEFAULTS.windowDays)
+          .describe('Days of throughput history (ending on the as-of date) that each forecast samples (default 90).'),
       })
       .strict()
       .prefault({}),

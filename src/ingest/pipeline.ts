@@ -162,9 +162,10 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     summary.asOf = opts.asOf ?? (await newestEventDate(db, config.timeZone));
     const totals = summary.files.reduce((t, f) => ({ rows: t.rows + f.rows, rejected: t.rejected + f.rejected }), { rows: 0, rejected: 0 });
     await db.run(
-      `INSERT INTO ingest_runs VALUES (?, ?::TIMESTAMP, now()::TIMESTAMP, ?::DATE, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO ingest_runs VALUES (?, ?::TIMESTAMP, now()::TIMESTAMP, ?::DATE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
-        started.toISOString(), started.toISOString(), summary.asOf, config.timeZone, config.delivery.reportYear, listValue(opts.inputs),
+        started.toISOString(), started.toISOString(), summary.asOf, config.timeZone, config.delivery.reportYear,
+        config.forecast.seed, config.forecast.windowDays, listValue(opts.inputs),
         files.length, totals.rows, totals.rejected, summary.warnings.length, TOOL_VERSION,
       ],
     );

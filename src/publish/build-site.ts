@@ -10,12 +10,15 @@ import { writeMetrics } from './metrics-export.ts';
 import { runAstroBuild } from './astro-build.ts';
 import { recoverSwap, swapIn, workDir } from './swap.ts';
 import { describeCycle } from '../ingest/derive/dependency-cycles.ts';
+import { defaultStatusDir, statusSnapshot, writeStatusSnapshot } from '../report/status-history.ts';
 
 
 export interface BuildOptions {
   db: string;
   out: string;
   asOf?: string;
+  /** Folder of the status snapshots "what changed" compares with (default: snapshots/status/ beside the database). */
+  statusDir?: string;
 }
 
 export interface BuildResult {
@@ -39,7 +42,8 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   try {
     recoverSwap(opts.out);
     const db = await openDb(opts.db, { readOnly: true });
-    const model = await buildModel(db, { asOf: opts.asOf }).finally(() => db.close());
+    const statusDir = opts.statusDir ?? defaultStatusDir(opts.db);
+    const model = await buildModel(db, { asOf: opts.asOf, statusDir }).finally(() => db.close());
     const reportFile = path.join(tmp, 'report.json');
     fs.writeFileSync(reportFile, JSON.stringify(model));
     work = workDir(opts.out);
@@ -49,6 +53,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     const pages = countPages(work);
     swapIn(work, opts.out);
     work = null;
+    writeStatusSnapshot(statusDir, statusSnapshot(model.portfolio, model.meta.asOf));
     const warnings = model.dependencies.cycles.map((c) => `dependency cycle between releases ${describeCycle(c.map((r) => r.id))} (listed on the dependencies page)`);
     return { out: opts.out, pages, metrics: model.metrics.length, asOf: model.meta.asOf, warnings };
   } finally {

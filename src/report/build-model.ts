@@ -18,12 +18,22 @@ import { slugs } from './slug.ts';
 import { operations } from './operations.ts';
 import { LATEST_REPORT_YEAR } from '../metrics/dora-tiers.ts';
 import type { ReportModel } from './model.ts';
+import { forecastHistory, forecastsPage } from './forecasts-page.ts';
+import { FORECAST_DEFAULTS } from '../metrics/forecast.ts';
+import { portfolioModel } from './portfolio-page.ts';
+import { portfolioChanges, portfolioItems } from './portfolio-inputs.ts';
+import { previousSnapshot } from './status-history.ts';
 
 export interface ModelOptions {
   /** Overrides the ingest's reference date. */
   asOf?: string;
   /** The DORA report year whose tier thresholds apply (config `delivery.reportYear`; default the latest known). */
   reportYear?: number;
+  /** The forecasts' seed and throughput window (config `forecast.seed`, `forecast.windowDays`; default the ingest's). */
+  forecastSeed?: number;
+  forecastWindowDays?: number;
+  /** Folder of the status snapshots compared with for "what changed" (status-history.ts); none: nothing to compare with. */
+  statusDir?: string;
 }
 
 /** Sorted so that the export is stable whatever order the metric families ran in. */
@@ -46,7 +56,8 @@ export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<Repor
   const environmentRows = await loadRows(db, 'environment');
   const occ = occupancy(environmentRows, await loadRows(db, 'booking'), timeZone);
   const capacity = await loadRows(db, 'capacity');
-  const plan = demandPlan(occ, releases, await loadRows(db, 'release_phase'), capacity, asOf);
+  const phases = await loadRows(db, 'release_phase');
+  const plan = demandPlan(occ, releases, phases, capacity, asOf);
   const cycles = await loadRows(db, 'test_cycle');
   const load = testLoad(cycles, capacity);
   const progress = testProgress(cycles, asOf);
@@ -57,6 +68,20 @@ export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<Repor
     timeZone, asOf, reportYear: opts.reportYear ?? quality.run?.reportYear ?? LATEST_REPORT_YEAR, systems, environments: environmentRows,
     releaseRefs: releasesModel.rows, environmentRefs: environments.environments,
   });
+  const history = await forecastHistory(db, releases, timeZone);
+  const windowDays = opts.forecastWindowDays ?? quality.run?.forecastWindowDays ?? FORECAST_DEFAULTS.windowDays;
+  const forecasts = forecastsPage(history, releasesModel.rows, asOf, {
+    ...FORECAST_DEFAULTS,
+    seed: opts.forecastSeed ?? quality.run?.forecastSeed ?? FORECAST_DEFAULTS.seed,
+    windowDays,
+  });
+  const portfolio = portfolioModel({
+    asOf, timeZone, windowDays, projects, releases, releasesPage: releasesModel, graph, forecasts: forecasts.page.releases,
+    items: await portfolioItems(db, timeZone, asOf), throughput: history.throughput,
+    changes: await portfolioChanges(db), freezes: await loadRows(db, 'freeze_window'), phases,
+    lessons: await loadRows(db, 'lesson'), costs: await loadRows(db, 'cost'), environments, changeRows: ops.changes.rows,
+    previous: opts.statusDir ? previousSnapshot(opts.statusDir, asOf) : null,
+  });
   return {
     meta: { title: 'Release Almanac', asOf, timeZone, toolVersion: TOOL_VERSION },
     nav: [
@@ -65,6 +90,8 @@ export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<Repor
       { path: 'dependencies/', label: 'Dependencies' },
       { path: 'environments/', label: 'Environments' },
       { path: 'quality/', label: 'Quality' },
+      { path: 'changes/', label: 'Changes' },
+      { path: 'delivery/', label: 'Delivery' },
       { path: 'data/', label: 'Data' },
     ],
     overview: {
@@ -78,12 +105,16 @@ export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<Repor
     quality: qualityPage({ load, progress, ...defects, releases: releasesModel.rows, systems }),
     changes: ops.changes,
     delivery: ops.delivery,
+    forecasts: forecasts.page,
+    portfolio: portfolio.model,
     dataQuality: quality,
     metrics: sortMetrics([
       ...releaseMetrics(releases, asOf), ...sizeMetrics(releases, totals(sizes), asOf), ...dependencyMetrics(graph),
       ...environmentMetrics(occ, asOf), ...demandMetrics(occ, plan),
       ...testLoadMetrics(load), ...progressMetrics(progress), ...defectMetrics(defects.scopes, defects.flow),
       ...ops.metrics,
+      ...forecasts.metrics,
+      ...portfolio.metrics,
     ]),
   };
 }

@@ -4,6 +4,8 @@ import type { DependenciesPage, ReleasesPage } from './model-releases.ts';
 import type { EnvironmentsPage, QualityPage } from './model-environments.ts';
 import type { ChangesPage } from './model-changes.ts';
 import type { DeliveryPage } from './model-delivery.ts';
+import type { ForecastsPage } from './model-forecasts.ts';
+import type { PortfolioModel } from './model-portfolio.ts';
 
 export interface NavItem {
   /** Site-relative path with a trailing slash, e.g. `data/`; `''` is the overview. */
@@ -45,6 +47,9 @@ export interface DataQuality {
     timeZone: string;
     /** The DORA report year the config chose at ingest (delivery.reportYear); null: the latest. */
     reportYear: number | null;
+    /** The forecasts' seed and throughput window the config chose at ingest (forecast.seed, forecast.windowDays); null: the defaults. */
+    forecastSeed: number | null;
+    forecastWindowDays: number | null;
     files: number;
     rowsLoaded: number;
     rowsRejected: number;
@@ -79,6 +84,9 @@ export interface ReportModel {
   quality: QualityPage;
   changes: ChangesPage;
   delivery: DeliveryPage;
+  forecasts: ForecastsPage;
+  /** Consolidated status, project and portfolio/program pages, staffing and spend, conflicts, lessons. */
+  portfolio: PortfolioModel;
   dataQuality: DataQuality;
   metrics: MetricRow[];
 }

@@ -1,56 +1,12 @@
-// Seeded randomness for the sample generator. Only integer arithmetic and exact floating-point
-// operations (no Math.random, no transcendental functions whose last bits could differ), so the same
-// seed gives the same bytes on every machine. Each part of the world draws from its own named stream
-// (`fork`), so adding a draw in one generator does not reshuffle every other file.
+// Seeded randomness for the sample generator: the shared generator (src/metrics/random.ts) and the
+// draws the generators need. Each part of the world draws from its own named stream (`fork`), so adding
+// a draw in one generator does not reshuffle every other file.
+import { Random } from '../metrics/random.ts';
 
-/** 32-bit FNV-1a of a string: turns a seed and a stream name into generator state. */
-function hash32(text: string, basis: number): number {
-  let h = basis >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
-export class Rng {
-  #a: number;
-  #b: number;
-  #c: number;
-  #d: number;
-  readonly seed: number;
-  readonly label: string;
-
-  constructor(seed: number, label = '') {
-    this.seed = seed;
-    this.label = label;
-    const key = `${seed}/${label}`;
-    this.#a = hash32(key, 0x811c9dc5);
-    this.#b = hash32(key, 0x9e3779b9);
-    this.#c = hash32(key, 0x85ebca6b);
-    this.#d = hash32(key, 0xc2b2ae35) | 1;
-    for (let i = 0; i < 12; i++) this.uint32();
-  }
-
+export class Rng extends Random {
   /** A new, independent stream named `label` under this one. */
   fork(label: string): Rng {
     return new Rng(this.seed, this.label ? `${this.label}/${label}` : label);
-  }
-
-  /** sfc32: small, fast, and passes the usual statistical batteries. */
-  uint32(): number {
-    const a = this.#a, b = this.#b, c = this.#c, d = this.#d;
-    const t = (((a + b) | 0) + d) | 0;
-    this.#d = (d + 1) | 0;
-    this.#a = b ^ (b >>> 9);
-    this.#b = (c + (c << 3)) | 0;
-    this.#c = (((c << 21) | (c >>> 11)) + t) | 0;
-    return t >>> 0;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    return this.uint32() / 4294967296;
   }
 
   /** Uniform integer in [lo, hi], both inclusive. */
