@@ -37,6 +37,7 @@ export const BOOKKEEPING: Record<string, TableColumn[]> = {
     { name: 'report_year', sql: 'INTEGER' },
     { name: 'forecast_seed', sql: 'BIGINT' },
     { name: 'forecast_window_days', sql: 'INTEGER' },
+    { name: 'monthly_grace_days', sql: 'INTEGER' },
     { name: 'inputs', sql: 'VARCHAR[]' },
     { name: 'files', sql: 'INTEGER' },
     { name: 'rows_loaded', sql: 'BIGINT' },

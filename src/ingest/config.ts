@@ -6,6 +6,7 @@ import { STATUS_CATEGORIES, WORK_ITEM_TYPES } from '../model/entities.ts';
 import { IngestError } from './errors.ts';
 import { LATEST_REPORT_YEAR, REPORT_YEARS } from '../metrics/dora-tiers.ts';
 import { FORECAST_DEFAULTS } from '../metrics/forecast.ts';
+import { MONTHLY_DEFAULTS } from '../report/model-monthly.ts';
 
 const timeZone = z.string().refine((tz) => {
   try {
@@ -41,7 +42,15 @@ const ciTarget = z.union([
 
 export const SourceRuleSchema = z
   .object({
-    match: z.string().min(1).describe('Glob matched against the file\'s path relative to the input folder, or its name.'),
+    match: z
+      .string()
+      .min(1)
+      // A rule names files inside the input folders only: an absolute or `..` path (say
+      // "../../etc/passwd") could never match, and reads as an attempt to reach outside; refuse it.
+      .refine((g) => !path.isAbsolute(g) && !/^[A-Za-z]:[\\/]/.test(g) && !g.split(/[\\/]/).includes('..'), {
+        error: (issue) => `${JSON.stringify(issue.input)} points outside the input folder (expected a glob relative to it: no absolute path, no "..")`,
+      })
+      .describe('Glob matched against the file\'s path relative to the input folder, or its name.'),
     adapter: z.string().optional().describe('Force an adapter (see `almanac ingest --help` for the list).'),
     delimiter: z.string().length(1).optional().describe('CSV delimiter, when detection gets it wrong.'),
     columns: z.record(z.string(), z.string()).optional().describe('Renames: export column → canonical column.'),
@@ -151,6 +160,18 @@ export const ConfigSchema = z
           .max(730)
           .default(FORECAST_DEFAULTS.windowDays)
           .describe('Days of throughput history (ending on the as-of date) that each forecast samples (default 90).'),
+      })
+      .strict()
+      .prefault({}),
+    monthly: z
+      .object({
+        graceDays: z
+          .number()
+          .int()
+          .min(0)
+          .max(60)
+          .default(MONTHLY_DEFAULTS.graceDays)
+          .describe('Days after a month ends before its status page is frozen into data/snapshots/YYYY-MM.json (default 5): time for late exports.'),
       })
       .strict()
       .prefault({}),

@@ -13,6 +13,41 @@ export const DATA_EXTENSIONS = ['.csv', '.tsv', '.txt', '.json', '.xlsx'];
 /** Largest JSON document read whole; bigger JSON exports must be split (or exported as CSV). */
 const MAX_JSON_BYTES = 512 << 20;
 
+/**
+ * Deepest nesting of a JSON document: no export nests more than a few dozen levels, and the
+ * recursive code that reads one (shape descriptions, adapters) would overflow the stack on a
+ * document nested 10,000 deep, which JSON.parse itself accepts.
+ */
+const MAX_JSON_DEPTH = 256;
+
+/** Most columns a CSV header may have (Excel's own limit): a longer header is not an export. */
+const MAX_CSV_COLUMNS = 16384;
+
+/** The pointer to the first value nested deeper than MAX_JSON_DEPTH, if any; iterative, so any depth is safe. */
+function tooDeep(root: unknown): string | null {
+  interface Node { value: object; key: string; parent: Node | null; depth: number }
+  const stack: Node[] = root && typeof root === 'object' ? [{ value: root, key: '', parent: null, depth: 0 }] : [];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.depth > MAX_JSON_DEPTH) {
+      const keys: string[] = [];
+      for (let n: Node | null = node; n?.parent; n = n.parent) keys.push(n.key.replace(/~/g, '~0').replace(/\//g, '~1'));
+      return '/' + keys.reverse().join('/');
+    }
+    for (const [key, value] of Object.entries(node.value)) {
+      if (value && typeof value === 'object') stack.push({ value, key, parent: node, depth: node.depth + 1 });
+    }
+  }
+  return null;
+}
+
+/** JSON text: UTF-8 (a BOM dropped), or UTF-16 when a byte order mark says so (PowerShell's Out-File). */
+function jsonText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return bytes.toString('utf8').replace(/^\uFEFF/, '');
+}
+
 function jsonShape(value: unknown, depth = 0): string {
   if (Array.isArray(value)) return value.length ? `[${jsonShape(value[0], depth + 1)}, …]` : '[]';
   if (value && typeof value === 'object') {
@@ -37,24 +72,40 @@ export function readJson(ctx: Pick<FileContext, 'file' | 'path'>): unknown {
   if (size > MAX_JSON_BYTES) {
     throw new IngestError({ file: ctx.path, message: `the JSON file is ${size} bytes`, expected: `JSON files under ${MAX_JSON_BYTES} bytes (split the export)` });
   }
-  const text = fs.readFileSync(ctx.file, 'utf8').replace(/^\uFEFF/, '');
+  const text = jsonText(fs.readFileSync(ctx.file));
+  let json: unknown;
   try {
-    return JSON.parse(text);
+    json = JSON.parse(text);
   } catch (err) {
     const msg = (err as Error).message;
     const pos = jsonPosition(text, msg);
     throw new IngestError({
       file: ctx.path,
       line: pos?.line,
-      message: `not valid JSON: ${msg}${pos ? ` (column ${pos.column})` : ''}`,
+      // Newer Node versions already name the line and column in the message.
+      message: `not valid JSON: ${msg}${pos && !/column \d/.test(msg) ? ` (column ${pos.column})` : ''}`,
       expected: 'a complete JSON document',
     });
   }
+  const deep = tooDeep(json);
+  if (deep !== null) {
+    const shown = deep.length > 80 ? `${deep.slice(0, 80)}…` : deep;
+    throw new IngestError({ file: ctx.path, pointer: shown, message: `nested more than ${MAX_JSON_DEPTH} levels deep`, expected: `JSON nested at most ${MAX_JSON_DEPTH} levels` });
+  }
+  return json;
 }
 
 /** The header (and structure) of the CSV file `ctx.file`, with the config's column renames applied. */
 export function csvProbe(ctx: FileContext, delimiter = ctx.rule?.delimiter): CsvProbe {
   const { text, scan } = probeCsv(ctx, delimiter);
+  // Said here, before any adapter reads the header: "missing column; found: (nothing)" would hide
+  // that the file is empty, and a header of a million cells would be copied into every message.
+  if (scan.header.length <= 1 && !scan.header[0]) {
+    throw new IngestError({ file: ctx.path, line: 1, message: 'the file is empty (no header line)', expected: 'a header line naming the columns, then one record per line' });
+  }
+  if (scan.header.length > MAX_CSV_COLUMNS) {
+    throw new IngestError({ file: ctx.path, line: 1, message: `the header has ${scan.header.length} columns`, expected: `at most ${MAX_CSV_COLUMNS} columns (is the delimiter right?)` });
+  }
   const renames = ctx.rule?.columns ?? {};
   return { kind: 'csv', text, scan, header: scan.header.map((h) => renames[h] ?? h) };
 }

@@ -90,6 +90,9 @@ async function ingestFile(
     summary.format = adapter.title;
     if (probe.kind === 'csv') summary.encoding = probe.text.encoding;
     const result = await adapter.load(ctx, probe);
+    // A header alone or an empty list is no error (an export of a quiet month), but worth a word:
+    // the report would otherwise show nothing with no hint why. Some adapters say it themselves.
+    if (result.records === 0 && !warnings.some((w) => w.path === input.path && w.code === 'empty')) ctx.warn('empty', 'the file holds no records (a header only, or an empty list): nothing is read from it');
     summary.records = result.records;
     summary.rows = result.results.reduce((s, r) => s + r.rows, 0);
     summary.entities = [...new Set(result.results.filter((r) => r.rows > 0).map((r) => r.entity))];
@@ -162,10 +165,10 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     summary.asOf = opts.asOf ?? (await newestEventDate(db, config.timeZone));
     const totals = summary.files.reduce((t, f) => ({ rows: t.rows + f.rows, rejected: t.rejected + f.rejected }), { rows: 0, rejected: 0 });
     await db.run(
-      `INSERT INTO ingest_runs VALUES (?, ?::TIMESTAMP, now()::TIMESTAMP, ?::DATE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO ingest_runs VALUES (?, ?::TIMESTAMP, now()::TIMESTAMP, ?::DATE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         started.toISOString(), started.toISOString(), summary.asOf, config.timeZone, config.delivery.reportYear,
-        config.forecast.seed, config.forecast.windowDays, listValue(opts.inputs),
+        config.forecast.seed, config.forecast.windowDays, config.monthly.graceDays, listValue(opts.inputs),
         files.length, totals.rows, totals.rejected, summary.warnings.length, TOOL_VERSION,
       ],
     );

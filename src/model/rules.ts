@@ -18,6 +18,9 @@ export const ORDER_RULES: readonly OrderRule[] = [
   { entity: 'release_phase', before: 'actual_start', after: 'actual_end', strict: false, expected: 'an actual end on or after the actual start' },
   { entity: 'test_cycle', before: 'planned_start', after: 'planned_end', strict: false, expected: 'a planned end on or after the planned start' },
   { entity: 'capacity', before: 'period_start', after: 'period_end', strict: false, expected: 'a period end on or after its start' },
+  // A negative duration (Jenkins' duration < 0, a finish before the start) would make lead times and
+  // time to restore negative: reject the row, naming both times.
+  { entity: 'deployment', before: 'started_at', after: 'finished_at', strict: false, expected: 'a finish at or after the start' },
 ];
 
 /** `field` must name a record of `target` that some export holds. */

@@ -117,6 +117,21 @@ export async function applyMapping(ctx: FileContext, m: Mapping): Promise<MapRes
   }
   const ok = failures.length ? `NOT (${failures.map((f) => `coalesce(${f.cond}, false)`).join(' OR ')})` : 'true';
 
+  // Dates that read fine but cannot be meant: the Unix epoch (an unset time stored as 0) and
+  // placeholders like 9999-12-31 ("never"). Kept — a plan may really say 9999 — but said, as one such
+  // date moves the report's as-of date or stretches every time axis.
+  const dated = present.filter((c) => c.kind === 'date' || c.kind === 'instant');
+  if (dated.length) {
+    const odd = (c: ColumnInfo) => `(${val(c.name)} < DATE '1971-01-01' OR ${val(c.name)} >= DATE '2200-01-01')`;
+    const [found] = await db.all<Record<string, number | string | null>>(
+      `SELECT ${dated.map((c, i) => `count(*) FILTER (WHERE ${odd(c)})::INTEGER AS n${i}, min(${raw(c.name)}::VARCHAR) FILTER (WHERE ${odd(c)}) AS e${i}`).join(', ')} FROM ${t2} WHERE ${ok}`,
+    );
+    dated.forEach((c, i) => {
+      const n = Number(found?.[`n${i}`] ?? 0);
+      if (n) ctx.warn('implausible-date', `${m.fields[c.name]!.column}: ${n} value(s) like ${JSON.stringify(found?.[`e${i}`])} lie before 1971 or after 2199 (an unset time stored as the epoch, or a "never" placeholder): kept as found`, n);
+    });
+  }
+
   // Enum values no mapping knows, where unknown values are allowed: say which, once per value.
   for (const c of present) {
     if (c.kind !== 'enum' || (m.fields[c.name]!.parse?.unknown ?? 'reject') !== 'null') continue;

@@ -83,7 +83,7 @@ export const canonicalCsv: Adapter = {
         file: ctx.path,
         line: 1,
         field: missing.join(', '),
-        message: `missing required column${missing.length > 1 ? 's' : ''}; found: ${p.header.join(', ')}`,
+        message: `missing required column${missing.length > 1 ? 's' : ''}; found: ${p.header.slice(0, 30).join(', ')}${p.header.length > 30 ? ', …' : ''}`,
         expected: `the columns of ${def.csvFile}: ${entityColumns(entity).map((c) => c.name).join(', ')}`,
       });
     }

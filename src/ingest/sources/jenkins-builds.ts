@@ -134,6 +134,10 @@ export const jenkinsBuilds: Adapter = {
     });
     warnUnfinished(ctx, runs.running);
     warnUnknownStatuses(ctx, 'Jenkins', runs.unknown);
+    // `record` leaves the finish of a negative duration empty (a clock step, a corrupt build.xml):
+    // say so, or the deployment silently loses its duration.
+    const negative = runs.ended.filter((item) => { const d = obj(item.value)?.duration; return typeof d === 'number' && d < 0; }).length;
+    if (negative) ctx.warn('negative-duration', `${negative} build(s) have a negative duration: their finish time is left empty`, negative);
     const result = await mapDeployments(ctx, runs.ended.map((item) => record(ctx, item, job)), LABELS, STATUS_MAP);
     return { records: items.length, results: [result] };
   },

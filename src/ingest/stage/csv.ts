@@ -22,9 +22,19 @@ export const col = (i: number) => `c${i}`;
 /** Largest record DuckDB is asked to read; bigger ones are an error, not an out-of-memory. */
 const MAX_RECORD_BYTES = 64 << 20;
 
+/**
+ * Most fields a record may have beyond the header's. DuckDB's reader takes time quadratic in the
+ * fields of a record it rejects (100,000 fields: 40 s; a million: over an hour), so a record this
+ * wide is an error before DuckDB sees it. A real ragged row has a few fields too many.
+ */
+const MAX_EXTRA_FIELDS = 1000;
+
+/** A record longer than this is read, but said: no export cell holds megabytes unless something went wrong. */
+const LONG_RECORD_BYTES = 1 << 20;
+
 /** Reads the header (and structure) of a CSV export without loading it. */
-export function probeCsv(ctx: Pick<FileContext, 'file' | 'tmpDir' | 'warn' | 'progress'>, delimiter?: string): { text: PreparedText; scan: CsvScan } {
-  const text = prepareText(ctx.file, ctx.tmpDir, ctx.warn, ctx.progress.scanning);
+export function probeCsv(ctx: Pick<FileContext, 'file' | 'path' | 'tmpDir' | 'warn' | 'progress'>, delimiter?: string): { text: PreparedText; scan: CsvScan } {
+  const text = prepareText(ctx.file, ctx.tmpDir, ctx.warn, ctx.progress.scanning, ctx.path);
   return { text, scan: scanCsv(text.readPath, delimiter, ctx.progress.scanning) };
 }
 
@@ -42,6 +52,20 @@ export async function stageCsv(ctx: FileContext, probed: { text: PreparedText; s
   }
   if (scan.maxRecordBytes > MAX_RECORD_BYTES) {
     throw new IngestError({ file: ctx.path, message: `a record is ${scan.maxRecordBytes} bytes long`, expected: `records under ${MAX_RECORD_BYTES} bytes` });
+  }
+  if (scan.widest && scan.widest.fields > scan.header.length + MAX_EXTRA_FIELDS) {
+    throw new IngestError({
+      file: ctx.path,
+      line: scan.widest.line,
+      message: `a record has ${scan.widest.fields} fields`,
+      expected: `the header's ${scan.header.length} fields (is a quote missing, or the delimiter wrong?)`,
+    });
+  }
+  if (scan.maxRecordBytes > LONG_RECORD_BYTES) {
+    ctx.warn('long-record', `its longest record is ${scan.maxRecordBytes} bytes (a cell of megabytes: a pasted log or attachment?); it is read as it is`);
+  }
+  if (scan.trailingEmpty > 0) {
+    ctx.warn('trailing-delimiter', `${scan.trailingEmpty} record(s) have more fields than the header, all the extra ones empty (a delimiter at the end of the line): read without them`, scan.trailingEmpty);
   }
   const header = scan.header;
   const raw = ctx.tempName('csv');

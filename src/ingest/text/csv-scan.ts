@@ -23,6 +23,14 @@ export interface CsvScan {
   /** Records with a different number of fields, which DuckDB rejects. */
   ragged: RaggedRecord[];
   raggedCount: number;
+  /** The record with the most fields (its first line), if it has more than the header. */
+  widest: RaggedRecord | null;
+  /**
+   * Kept records with more fields than the header, the extra ones all empty (`a,b,` or `a,b,,""`):
+   * DuckDB's reader keeps such a record, so the scan counts it as a row too (or every line after it
+   * would be off by one) and the stage warns.
+   */
+  trailingEmpty: number;
   blankLines: number;
   /**
    * Where the line of a kept row stops being `rowIndex + 2`: pairs `[rowIndex, offset]` meaning rows
@@ -92,7 +100,7 @@ export function scanCsv(file: string, forcedDelimiter?: string, onBytes?: (done:
   const expected = header.length;
 
   const scan: CsvScan = {
-    delimiter, header, rows: 0, ragged: [], raggedCount: 0, blankLines: 0, lineJumps: [],
+    delimiter, header, rows: 0, ragged: [], raggedCount: 0, widest: null, trailingEmpty: 0, blankLines: 0, lineJumps: [],
     unterminatedQuoteLine: null, unterminatedQuoteField: null, maxRecordBytes: headerBytes,
   };
 
@@ -104,6 +112,7 @@ export function scanCsv(file: string, forcedDelimiter?: string, onBytes?: (done:
   let fieldStart = true;
   let justClosed = false;
   let empty = true;
+  let lastFilled = 0; // the field that last held a character other than quotes
   let quoteLine = 0;
   let quoteField = 0;
   let offset = 0;
@@ -111,7 +120,8 @@ export function scanCsv(file: string, forcedDelimiter?: string, onBytes?: (done:
   const endRecord = (end: number) => {
     if (empty) {
       scan.blankLines++;
-    } else if (fields === expected) {
+    } else if (fields === expected || (fields > expected && lastFilled <= expected)) {
+      if (fields > expected) scan.trailingEmpty++;
       const want = recordLine - scan.rows - 2;
       if (want !== offset) {
         scan.lineJumps.push([scan.rows, want]);
@@ -122,11 +132,13 @@ export function scanCsv(file: string, forcedDelimiter?: string, onBytes?: (done:
       scan.raggedCount++;
       if (scan.ragged.length < MAX_RAGGED_KEPT) scan.ragged.push({ line: recordLine, fields });
     }
+    if (fields > expected && fields > (scan.widest?.fields ?? 0)) scan.widest = { line: recordLine, fields };
     if (end - recordStart > scan.maxRecordBytes) scan.maxRecordBytes = end - recordStart;
     fields = 1;
     fieldStart = true;
     justClosed = false;
     empty = true;
+    lastFilled = 0;
   };
 
   const fd = fs.openSync(file, 'r');
@@ -143,7 +155,10 @@ export function scanCsv(file: string, forcedDelimiter?: string, onBytes?: (done:
           if (b === QUOTE) {
             inQuote = false;
             justClosed = true;
-          } else if (b === LF) line++;
+          } else {
+            if (b === LF) line++;
+            lastFilled = fields;
+          }
           continue;
         }
         if (b === LF) {
@@ -170,6 +185,7 @@ export function scanCsv(file: string, forcedDelimiter?: string, onBytes?: (done:
           justClosed = false;
           empty = false;
         } else if (b !== CR) {
+          lastFilled = fields;
           fieldStart = false;
           justClosed = false;
           empty = false;

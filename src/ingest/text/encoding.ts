@@ -49,6 +49,16 @@ interface ByteStats {
   lf: number;
   cr: number;
   nul: boolean;
+  /** Byte sequences of double-encoded UTF-8 ("Ã©" for "é", "â€™" for "’"). */
+  mojibake: number;
+}
+
+/** UTF-8 of "Ã" or "Â" then of U+0080–U+00BF, or of "â€": what UTF-8 read as Windows-1252 and saved again looks like. */
+function isMojibake(buf: Buffer, i: number, end: number): boolean {
+  if (i + 3 >= end) return false;
+  const b1 = buf[i + 1]!;
+  if ((b1 === 0x83 || b1 === 0x82) && buf[i + 2] === 0xc2 && (buf[i + 3]! & 0xc0) === 0x80) return true;
+  return b1 === 0xa2 && buf[i + 2] === 0xe2 && buf[i + 3] === 0x82 && i + 4 < end && buf[i + 4] === 0xac;
 }
 
 /** One pass over the bytes: is it valid UTF-8, which line ends does it use, does it hold NUL bytes. */
@@ -57,11 +67,11 @@ function scanBytes(file: string, onBytes?: (done: number, total: number) => void
   let done = 0;
   const fd = fs.openSync(file, 'r');
   const buf = Buffer.allocUnsafe(CHUNK + 4);
-  const stats: ByteStats = { utf8: true, crlf: 0, lf: 0, cr: 0, nul: false };
+  const stats: ByteStats = { utf8: true, crlf: 0, lf: 0, cr: 0, nul: false, mojibake: 0 };
   let carry = 0;
   let prevCr = false;
   try {
-    for (;;) {
+    chunks: for (;;) {
       const n = fs.readSync(fd, buf, carry, CHUNK, null);
       const end = carry + n;
       if (end === 0) break;
@@ -86,7 +96,13 @@ function scanBytes(file: string, onBytes?: (done: number, total: number) => void
         } else {
           if (prevCr) stats.cr++;
           prevCr = b === 0x0d;
-          if (b === 0) stats.nul = true;
+          if (b === 0) {
+            // A NUL makes the file an error whatever follows: stop here rather than read on through a
+            // large binary (or a sparse file that claims a gigabyte of zeros).
+            stats.nul = true;
+            break chunks;
+          }
+          if (b === 0xc3 && isMojibake(buf, i, cut)) stats.mojibake++;
         }
       }
       buf.copy(buf, 0, cut, end);
@@ -136,6 +152,7 @@ export function prepareText(
   tmpDir: string,
   warn: (code: string, message: string) => void,
   onBytes?: (done: number, total: number) => void,
+  shown = file,
 ): PreparedText {
   const bytes = fs.statSync(file).size;
   const head = Buffer.alloc(Math.min(bytes, 4096));
@@ -153,12 +170,15 @@ export function prepareText(
   }
   const stats = scanBytes(file, onBytes);
   if (stats.nul) {
-    throw new IngestError({ file, expected: 'a text file (CSV or JSON)', message: 'it contains NUL bytes: a binary file, or text in an encoding this tool cannot detect' });
+    throw new IngestError({ file: shown, expected: 'a text file (CSV or JSON)', message: 'it contains NUL bytes: a binary file, or text in an encoding this tool cannot detect' });
   }
   const encoding: Encoding = !stats.utf8 ? 'windows-1252' : bom ?? 'utf-8';
   const mixed = stats.cr > 0 || (stats.crlf > 0 && stats.lf > 0);
   if (encoding === 'windows-1252') {
     warn('encoding', 'not valid UTF-8: read as Windows-1252 (save exports as UTF-8 to avoid the guess)');
+  }
+  if (stats.utf8 && stats.mojibake > 0) {
+    warn('mojibake', `${stats.mojibake} place(s) look like UTF-8 text that was read as Windows-1252 and saved again ("Ã©" for "é", "â€™" for "’"): kept as found; export the file again as UTF-8`);
   }
   if (encoding !== 'windows-1252' && !mixed) {
     return { path: file, readPath: file, encoding, newlinesNormalised: false, bytes };
