@@ -1,0 +1,92 @@
+// `almanac bench`: the enterprise sample (generated once per scale, then reused), DuckDB's raw read of
+// it as the reference, then `almanac ingest` and `almanac build` measured in child processes, and the
+// page weights of the built site. Budgets are in BUDGETS (README, Performance).
+import fs from 'node:fs';
+import path from 'node:path';
+import { generateSample } from '../sample/generate.ts';
+import { SCALES } from '../sample/build-world.ts';
+import { runMeasured } from './measure.ts';
+import { pageWeights, type PageWeights } from './page-weights.ts';
+import { rawRead } from './raw-read.ts';
+
+export interface BenchOptions {
+  /** Share of the enterprise scale: 1, 0.5, 0.25 … (regions of the sample scale with it). */
+  fraction: number;
+  /** Folder for the sample, the databases and the site (reused between runs). */
+  work: string;
+  seed: number;
+  log?: (line: string) => void;
+}
+
+export interface BenchResult {
+  scale: { fraction: number; regions: number; files: number; mb: number };
+  ingest: { rows: number; seconds: number; raw_seconds: number; ratio: number; peak_rss_mb: number };
+  build: { pages: number; seconds: number; pages_per_s: number; peak_rss_mb: number };
+  pages: PageWeights;
+}
+
+export const BUDGETS = {
+  ingestRatio: 1.5,
+  ingestRssMb: 1536,
+  buildSeconds: 60,
+  buildPagesPerS: 80,
+  buildRssMb: 2048,
+  pageGzipKb: 60,
+  jsGzipKb: 15,
+} as const;
+
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+const DONE = '.bench-complete';
+
+function sampleFor(opts: BenchOptions): { dir: string; regions: number } {
+  const regions = Math.max(1, Math.round(SCALES.enterprise.regions * opts.fraction));
+  const dir = path.join(opts.work, `exports-r${regions}-s${opts.seed}`);
+  if (!fs.existsSync(path.join(dir, DONE))) {
+    opts.log?.(`generating the enterprise sample at ${opts.fraction} scale (${regions} regions) in ${dir} …`);
+    fs.rmSync(dir, { recursive: true, force: true });
+    generateSample({ scale: 'enterprise', spec: { ...SCALES.enterprise, regions }, seed: opts.seed, out: dir });
+    fs.writeFileSync(path.join(dir, DONE), '');
+  }
+  return { dir, regions };
+}
+
+export async function runBench(opts: BenchOptions): Promise<BenchResult> {
+  const log = opts.log ?? (() => {});
+  fs.mkdirSync(opts.work, { recursive: true });
+  const { dir, regions } = sampleFor(opts);
+  const files = fs.readdirSync(dir).filter((f) => !f.startsWith('.'));
+  const bytes = files.reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
+  log(`reference: DuckDB reads the ${files.length} files itself …`);
+  const raw = await rawRead(dir, path.join(opts.work, 'raw.duckdb'));
+  const db = path.join(opts.work, 'bench.duckdb');
+  log(`almanac ingest (${(bytes / 1048576).toFixed(0)} MB) …`);
+  const ingest = await runMeasured(['ingest', dir, '--db', db]);
+  const rows = Number(/replaced: (\d+) rows/.exec(ingest.stdout)?.[1] ?? NaN);
+  log('almanac build …');
+  const site = path.join(opts.work, 'site');
+  const build = await runMeasured(['build', '--db', db, '--out', site]);
+  const pages = Number(/(\d+) pages/.exec(build.stdout)?.[1] ?? NaN);
+  return {
+    scale: { fraction: opts.fraction, regions, files: files.length, mb: round(bytes / 1048576) },
+    ingest: { rows, seconds: round(ingest.seconds), raw_seconds: round(raw.seconds), ratio: round(ingest.seconds / raw.seconds, 2), peak_rss_mb: Math.round(ingest.peakRssMb) },
+    build: { pages, seconds: round(build.seconds), pages_per_s: round(pages / build.seconds), peak_rss_mb: Math.round(build.peakRssMb) },
+    pages: pageWeights(site),
+  };
+}
+
+/** Each budget with the measured value and whether it holds. */
+export function budgetRows(r: BenchResult): Array<{ budget: string; measured: string; ok: boolean }> {
+  const row = (budget: string, value: number, limit: number, unit: string, atLeast = false) => ({
+    budget, measured: `${value} ${unit}`, ok: atLeast ? value >= limit : value <= limit,
+  });
+  const b = BUDGETS;
+  return [
+    row(`ingest ≤ ${b.ingestRatio} × DuckDB raw read`, r.ingest.ratio, b.ingestRatio, '×'),
+    row(`ingest peak RSS ≤ ${b.ingestRssMb} MB`, r.ingest.peak_rss_mb, b.ingestRssMb, 'MB'),
+    row(`build ≤ ${b.buildSeconds} s`, r.build.seconds, b.buildSeconds, 's'),
+    row(`build ≥ ${b.buildPagesPerS} pages/s`, r.build.pages_per_s, b.buildPagesPerS, 'pages/s', true),
+    row(`build peak RSS ≤ ${b.buildRssMb} MB`, r.build.peak_rss_mb, b.buildRssMb, 'MB'),
+    row(`every page ≤ ${b.pageGzipKb} kB gzipped`, r.pages.max_gzip_kb, b.pageGzipKb, 'kB'),
+    row(`JavaScript ≤ ${b.jsGzipKb} kB gzipped per page`, r.pages.max_js_gzip_kb, b.jsGzipKb, 'kB'),
+  ];
+}

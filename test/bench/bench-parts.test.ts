@@ -1,0 +1,58 @@
+// The benchmark's parts on small inputs: page weights, the budget verdicts, the measured child run.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { runMeasured, treeRssKb } from '../../src/bench/measure.ts';
+import { pageWeights } from '../../src/bench/page-weights.ts';
+import { budgetRows, type BenchResult } from '../../src/bench/run-bench.ts';
+import { rawRead } from '../../src/bench/raw-read.ts';
+import { tempDir, writeFixture } from '../helpers/ingest.ts';
+
+describe('page weights', () => {
+  it('counts each page with the CSS and JS it loads, gzipped', () => {
+    const css = 'body { color: red; }\n'.repeat(50);
+    const js = 'console.log(1);\n'.repeat(80);
+    const big = `<html><head><link rel="stylesheet" href="../assets/a.css"><script src="../assets/a.js"></script></head><body>${'<p>row</p>'.repeat(2000)}</body></html>`;
+    const small = '<html><head><link rel="stylesheet" href="assets/a.css"></head><body>hi</body></html>';
+    const site = writeFixture({ 'index.html': small, 'x/index.html': big, 'assets/a.css': css, 'assets/a.js': js });
+    const gz = (s: string) => zlib.gzipSync(s, { level: 9 }).length;
+    const w = pageWeights(site);
+    expect(w.count).toBe(2);
+    expect(w.heaviest.map((h) => h.page)).toEqual(['x/index.html', 'index.html']);
+    expect(w.max_gzip_kb).toBe(Math.round(((gz(big) + gz(css) + gz(js)) / 1024) * 10) / 10);
+    expect(w.max_js_gzip_kb).toBe(Math.round((gz(js) / 1024) * 10) / 10);
+  });
+});
+
+describe('budgets', () => {
+  it('says which hold', () => {
+    const r: BenchResult = {
+      scale: { fraction: 1, regions: 10, files: 27, mb: 500 },
+      ingest: { rows: 1, seconds: 30, raw_seconds: 10, ratio: 3, peak_rss_mb: 900 },
+      build: { pages: 6000, seconds: 50, pages_per_s: 120, peak_rss_mb: 2500 },
+      pages: { count: 6000, max_gzip_kb: 70, median_gzip_kb: 10, max_js_gzip_kb: 4, heaviest: [] },
+    };
+    expect(budgetRows(r).map((b) => [b.budget, b.ok])).toEqual([
+      ['ingest ≤ 1.5 × DuckDB raw read', false], ['ingest peak RSS ≤ 1536 MB', true], ['build ≤ 60 s', true], ['build ≥ 80 pages/s', true],
+      ['build peak RSS ≤ 2048 MB', false], ['every page ≤ 60 kB gzipped', false], ['JavaScript ≤ 15 kB gzipped per page', true],
+    ]);
+  });
+});
+
+describe('measuring', () => {
+  it('runs an almanac command in a child and reports its time and memory', async () => {
+    const m = await runMeasured(['--version']);
+    expect(m.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(m.peakRssMb).toBeGreaterThan(10);
+    expect(treeRssKb(process.pid)).toBeGreaterThan(1000);
+    await expect(runMeasured(['ingest', '/nonexistent-folder'])).rejects.toThrow(/failed \(exit 1\)/);
+  });
+
+  it('reads the reference with DuckDB itself', async () => {
+    const dir = writeFixture({ 'a.csv': 'x,y\n1,2\n3,4\n', 'b.json': '[{"k":1},{"k":2},{"k":3}]', 'notes.md': '# no' });
+    const r = await rawRead(dir, path.join(tempDir(), 'raw.duckdb'));
+    expect(r).toMatchObject({ files: 2, rows: 5 });
+    expect(fs.existsSync(path.join(dir, 'notes.md'))).toBe(true);
+  });
+});
