@@ -3,6 +3,8 @@ import { ingestCommand } from './ingest-command.ts';
 import { buildCommand } from './build-command.ts';
 import { sampleCommand } from './sample-command.ts';
 import { scheduleCommand } from './schedule-command.ts';
+import { exportCommand } from './export-command.ts';
+import { benchCommand } from './bench-command.ts';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -20,4 +22,4 @@ export interface Command {
   run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number>;
 }
 
-export const COMMANDS: Command[] = [ingestCommand, buildCommand, sampleCommand, scheduleCommand];
+export const COMMANDS: Command[] = [ingestCommand, buildCommand, sampleCommand, scheduleCommand, exportCommand, benchCommand];

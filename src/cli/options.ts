@@ -13,3 +13,10 @@ export function dateOption(value: string | boolean | undefined, name: string): s
   }
   return value;
 }
+
+/** `--refreeze` and similar: a month `YYYY-MM`. */
+export function monthOption(value: string | boolean | undefined, name: string): string | undefined {
+  if (value === undefined || typeof value === 'boolean') return undefined;
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) throw new UsageError(`--${name} ${JSON.stringify(value)}: expected a month YYYY-MM`);
+  return value;
+}

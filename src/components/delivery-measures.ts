@@ -3,7 +3,7 @@
 // tables all read them from here, so they always agree.
 import type { Tier } from '../metrics/dora-tiers.ts';
 import type { DeliveryMeasures, Tiers } from '../report/model-delivery.ts';
-import { formatCount, formatDays, formatNumber, formatPercent, MISSING } from './format.ts';
+import { formatCount, formatDays, formatNumber, formatPercent, MISSING, plural } from './format.ts';
 
 export interface MeasureSpec {
   key: 'deploymentFrequency' | 'leadTime' | 'changeFailureRate' | 'recovery' | 'rework';
@@ -18,7 +18,6 @@ export interface MeasureSpec {
   axis: { label: string; scale: number };
 }
 
-const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 export function formatHours(n: number | null): string {
   return n === null ? MISSING : `${formatNumber(n)} ${n === 1 ? 'hour' : 'hours'}`;

@@ -61,3 +61,6 @@ function parseMonth(month: string): { year: number; index: number } {
   if (!m || index < 0 || index > 11) throw new Error(`not a month (YYYY-MM): ${month}`);
   return { year: Number(m[1]), index };
 }
+
+/** A count with its noun, singular for exactly one: `1 change`, `1,204 changes`. */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${formatCount(n)} ${n === 1 ? one : many}`;

@@ -15,10 +15,12 @@ export const PROJECT_COLUMNS: Column[] = [
   { label: 'Work items', kind: 'number' },
 ];
 
-/** `releaseHref` links a next release to its page, when it has one. */
-export function projectRows(projects: ProjectSummary[], releaseHref: (id: string) => string | undefined = () => undefined): Cell[][] {
+type Href = (id: string) => string | undefined;
+
+/** `releaseHref` links a next release to its page, `projectHref` the project to its own, when they have one. */
+export function projectRows(projects: ProjectSummary[], releaseHref: Href = () => undefined, projectHref: Href = () => undefined): Cell[][] {
   return projects.map((p) => [
-    textCell(p.name),
+    linkCell(p.name, projectHref(p.id)),
     textCell(p.portfolio),
     textCell(p.program),
     countCell(p.releases),

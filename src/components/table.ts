@@ -1,5 +1,6 @@
 // Cells for DataTable: the text people read and the value the sort script orders by.
 import type { CellBar } from './cell-bar.ts';
+import type { Rag } from '../metrics/status.ts';
 import { formatCount, formatDate, formatPercent, MISSING } from './format.ts';
 
 export interface Column {
@@ -20,6 +21,8 @@ export interface Cell {
   note?: string;
   /** The cell's element id, for links to its row (`page#id`). */
   id?: string;
+  /** A consolidated status shown as a coloured dot before the text (site.css `.rag`). */
+  rag?: Rag;
   /** Several items, each a link where it has an `href`, shown comma-separated instead of `text` (which joins them). */
   list?: ListItem[];
 }
@@ -59,4 +62,23 @@ export function dateCell(iso: string | null): Cell {
 export function sortAttribute(cell: Cell): string | undefined {
   if (cell.sort === undefined) return undefined;
   return cell.sort === null ? '' : String(cell.sort);
+}
+
+const RAG_ORDER: Record<Rag, number> = { red: 0, amber: 1, green: 2 };
+
+/** A status cell: the colour word with its dot, the reason under it; sorts red first. Unrated: the `unrated` text. */
+export function statusCell(status: { status: Rag; reason: string } | null, unrated = MISSING, withReason = true): Cell {
+  if (status === null) return { text: unrated, sort: null };
+  const reason = reasonWords(status.reason);
+  return { text: status.status, rag: status.status, sort: RAG_ORDER[status.status], ...(withReason && reason ? { note: reason } : {}) };
+}
+
+/** A status reason without its leading colour word ("amber: 2 open blockers" → "2 open blockers"), for where the colour shows already. */
+export const reasonWords = (reason: string): string => reason.replace(/^(green|amber|red)(: |$)/, '');
+
+/** The first `most` signals of a status in words, and how many more there are: for places too small for the whole reason. */
+export function shortReason(status: { reason: string; signals: ReadonlyArray<{ text: string }> }, most = 2): string {
+  if (status.signals.length === 0) return reasonWords(status.reason);
+  const rest = status.signals.length - most;
+  return status.signals.slice(0, most).map((s) => s.text).join('; ') + (rest > 0 ? `; and ${rest} more` : '');
 }

@@ -8,6 +8,7 @@ import { daysBetween } from './periods.ts';
 import { quantileOf, round } from './stats.ts';
 import { listText } from './detail.ts';
 import type { MetricRow } from './types.ts';
+import { plural } from './status.ts';
 
 export type ForecastOutcome = 'forecast' | 'no_items' | 'no_throughput';
 
@@ -29,7 +30,6 @@ export interface ForecastResult {
   summary: TrialSummary | null;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const percent = (x: number) => `${round(x * 100, 1)}%`;
 const span = (values: readonly number[], digits: number) =>
   values[0] === values[values.length - 1] ? `${round(values[0]!, digits)}` : `${round(values[0]!, digits)}–${round(values[values.length - 1]!, digits)} (median ${round(quantileOf(values, 0.5), digits)})`;

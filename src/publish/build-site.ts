@@ -8,9 +8,11 @@ import { acquireLock } from '../db/lock.ts';
 import { buildModel } from '../report/build-model.ts';
 import { writeMetrics } from './metrics-export.ts';
 import { runAstroBuild } from './astro-build.ts';
+import { writeSearchIndex } from './search-index.ts';
 import { recoverSwap, swapIn, workDir } from './swap.ts';
 import { describeCycle } from '../ingest/derive/dependency-cycles.ts';
 import { defaultStatusDir, statusSnapshot, writeStatusSnapshot } from '../report/status-history.ts';
+import { defaultMonthlyDir, writeMonthlySnapshot } from '../report/monthly-snapshots.ts';
 
 
 export interface BuildOptions {
@@ -19,6 +21,10 @@ export interface BuildOptions {
   asOf?: string;
   /** Folder of the status snapshots "what changed" compares with (default: snapshots/status/ beside the database). */
   statusDir?: string;
+  /** Folder of the frozen monthly pages (default: snapshots/ beside the database). */
+  monthlyDir?: string;
+  /** A closed month (`YYYY-MM`) to recompute and freeze again. */
+  refreeze?: string;
 }
 
 export interface BuildResult {
@@ -43,17 +49,22 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     recoverSwap(opts.out);
     const db = await openDb(opts.db, { readOnly: true });
     const statusDir = opts.statusDir ?? defaultStatusDir(opts.db);
-    const model = await buildModel(db, { asOf: opts.asOf, statusDir }).finally(() => db.close());
+    const monthlyDir = opts.monthlyDir ?? defaultMonthlyDir(opts.db);
+    const model = await buildModel(db, { asOf: opts.asOf, statusDir, monthlyDir, refreeze: opts.refreeze }).finally(() => db.close());
     const reportFile = path.join(tmp, 'report.json');
     fs.writeFileSync(reportFile, JSON.stringify(model));
     work = workDir(opts.out);
     // Its own cache folder: builds running side by side (tests, a schedule) never share one.
     await runAstroBuild({ reportFile, outDir: work, cacheDir: path.join(tmp, 'astro-cache') });
     writeMetrics(path.join(work, 'data'), model.metrics);
+    // Before counting and swapping: a site whose index failed stays unpublished.
+    await writeSearchIndex(work);
     const pages = countPages(work);
     swapIn(work, opts.out);
     work = null;
     writeStatusSnapshot(statusDir, statusSnapshot(model.portfolio, model.meta.asOf));
+    // Frozen only once the site showing them is in place: a failed build freezes nothing.
+    for (const page of model.monthly.months) if (model.monthly.toFreeze.includes(page.month)) writeMonthlySnapshot(monthlyDir, page);
     const warnings = model.dependencies.cycles.map((c) => `dependency cycle between releases ${describeCycle(c.map((r) => r.id))} (listed on the dependencies page)`);
     return { out: opts.out, pages, metrics: model.metrics.length, asOf: model.meta.asOf, warnings };
   } finally {

@@ -18,11 +18,15 @@ import { slugs } from './slug.ts';
 import { operations } from './operations.ts';
 import { LATEST_REPORT_YEAR } from '../metrics/dora-tiers.ts';
 import type { ReportModel } from './model.ts';
+import { SITE_NAV } from './nav.ts';
 import { forecastHistory, forecastsPage } from './forecasts-page.ts';
 import { FORECAST_DEFAULTS } from '../metrics/forecast.ts';
 import { portfolioModel } from './portfolio-page.ts';
 import { portfolioChanges, portfolioItems } from './portfolio-inputs.ts';
 import { previousSnapshot } from './status-history.ts';
+import { incidentMetrics, utilizationByMonth } from '../metrics/monthly-kpis.ts';
+import { monthlySection } from './monthly-snapshots.ts';
+import { MONTHLY_DEFAULTS } from './model-monthly.ts';
 
 export interface ModelOptions {
   /** Overrides the ingest's reference date. */
@@ -34,6 +38,10 @@ export interface ModelOptions {
   forecastWindowDays?: number;
   /** Folder of the status snapshots compared with for "what changed" (status-history.ts); none: nothing to compare with. */
   statusDir?: string;
+  /** Folder of the frozen monthly pages (monthly-snapshots.ts), the grace days before a month freezes (config `monthly.graceDays`; default the ingest's), and a closed month to recompute on purpose. */
+  monthlyDir?: string;
+  monthlyGraceDays?: number;
+  refreeze?: string;
 }
 
 /** Sorted so that the export is stable whatever order the metric families ran in. */
@@ -82,18 +90,9 @@ export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<Repor
     lessons: await loadRows(db, 'lesson'), costs: await loadRows(db, 'cost'), environments, changeRows: ops.changes.rows,
     previous: opts.statusDir ? previousSnapshot(opts.statusDir, asOf) : null,
   });
-  return {
+  const model: Omit<ReportModel, 'monthly'> = {
     meta: { title: 'Release Almanac', asOf, timeZone, toolVersion: TOOL_VERSION },
-    nav: [
-      { path: '', label: 'Overview' },
-      { path: 'releases/', label: 'Releases' },
-      { path: 'dependencies/', label: 'Dependencies' },
-      { path: 'environments/', label: 'Environments' },
-      { path: 'quality/', label: 'Quality' },
-      { path: 'changes/', label: 'Changes' },
-      { path: 'delivery/', label: 'Delivery' },
-      { path: 'data/', label: 'Data' },
-    ],
+    nav: SITE_NAV,
     overview: {
       counts: await overviewCounts(db, projects, releases, asOf),
       releasesByMonth: releasesByMonth(releases, asOf),
@@ -115,6 +114,13 @@ export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<Repor
       ...ops.metrics,
       ...forecasts.metrics,
       ...portfolio.metrics,
+      ...incidentMetrics(await loadRows(db, 'incident'), timeZone, asOf), ...utilizationByMonth(occ),
     ]),
   };
+  // The monthly pages come last: their headline numbers are the finished model's metric rows.
+  const monthly = monthlySection(
+    { asOf, metrics: model.metrics, releases: model.releases.rows, statuses: model.portfolio.releases, lessons: model.portfolio.lessons }, model.portfolio,
+    { asOf, graceDays: opts.monthlyGraceDays ?? quality.run?.monthlyGraceDays ?? MONTHLY_DEFAULTS.graceDays, monthlyDir: opts.monthlyDir, statusDir: opts.statusDir, refreeze: opts.refreeze },
+  );
+  return { ...model, monthly };
 }

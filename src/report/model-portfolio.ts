@@ -77,6 +77,21 @@ export interface SnapshotEntry {
   /** The release state; `project` for projects. */
   state: string;
   reason: string;
+  /** Releases: the planned release date and the P85 forecast then (absent in snapshots saved before they were kept). */
+  planned?: string | null;
+  forecastP85?: string | null;
+}
+
+/** An open release whose planned date or P85 forecast moved between the two builds. */
+export interface DateMove {
+  id: string;
+  name: string;
+  slug: string | null;
+  what: 'planned' | 'forecastP85';
+  from: string;
+  to: string;
+  /** to − from: positive when it slipped. */
+  days: number;
 }
 
 /** A release or project whose status (or, for releases, state) differs from the earlier snapshot. */
@@ -97,8 +112,10 @@ export interface StatusChanges {
   previousAsOf: string | null;
   /** "compared with the build as of 2026-10-08" or "no earlier build to compare with". */
   note: string;
-  /** Red first, then amber, green, unrated; projects before releases; then by name. */
+  /** Red first, then amber, green, unrated; projects before releases; then by name. New releases and projects have `before` null. */
   changes: StatusChange[];
+  /** Planned dates and P85 forecasts that moved, the biggest slip first. */
+  moved: DateMove[];
 }
 
 /** One row of the overview's status grid: a portfolio, its programs and their projects. */

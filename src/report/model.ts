@@ -6,6 +6,7 @@ import type { ChangesPage } from './model-changes.ts';
 import type { DeliveryPage } from './model-delivery.ts';
 import type { ForecastsPage } from './model-forecasts.ts';
 import type { PortfolioModel } from './model-portfolio.ts';
+import type { MonthlySection } from './model-monthly.ts';
 
 export interface NavItem {
   /** Site-relative path with a trailing slash, e.g. `data/`; `''` is the overview. */
@@ -50,6 +51,8 @@ export interface DataQuality {
     /** The forecasts' seed and throughput window the config chose at ingest (forecast.seed, forecast.windowDays); null: the defaults. */
     forecastSeed: number | null;
     forecastWindowDays: number | null;
+    /** The days of grace before a month is frozen (monthly.graceDays); null: the default. Absent from models made before monthly pages. */
+    monthlyGraceDays?: number | null;
     files: number;
     rowsLoaded: number;
     rowsRejected: number;
@@ -87,6 +90,8 @@ export interface ReportModel {
   forecasts: ForecastsPage;
   /** Consolidated status, project and portfolio/program pages, staffing and spend, conflicts, lessons. */
   portfolio: PortfolioModel;
+  /** Monthly status pages, closed months read from their frozen snapshots. */
+  monthly: MonthlySection;
   dataQuality: DataQuality;
   metrics: MetricRow[];
 }

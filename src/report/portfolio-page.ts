@@ -165,7 +165,7 @@ export function portfolioModel(input: PortfolioInputs): { model: PortfolioModel;
   };
 
   const model: PortfolioModel = {
-    overview: overviewParts({ asOf, projectRows, portfolioRows, programRows, releaseRows, all: st.all, freezes: input.releasesPage.calendar.freezes, changes: { previousAsOf: null, note: '', changes: [] } }),
+    overview: overviewParts({ asOf, projectRows, portfolioRows, programRows, releaseRows, all: st.all, freezes: input.releasesPage.calendar.freezes, changes: { previousAsOf: null, note: '', changes: [], moved: [] } }),
     releases: releaseRows,
     projects: projectPages,
     portfolios: portfolioRows.map(groupPage),

@@ -2,8 +2,8 @@
 import type { Row } from '../model/catalog.ts';
 import { daysBetween } from '../metrics/periods.ts';
 import type { ReleaseState } from './model-releases.ts';
+import { plural } from '../metrics/status.ts';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function releaseState(r: Row<'release'>, asOf: string): { state: ReleaseState; reason: string } {
   if (r.status === 'cancelled') return { state: 'cancelled', reason: 'cancelled' };

@@ -5,11 +5,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { PortfolioModel, SnapshotEntry, StatusChange, StatusChanges } from './model-portfolio.ts';
+import { daysBetween } from '../metrics/periods.ts';
+import type { DateMove, PortfolioModel, SnapshotEntry, StatusChange, StatusChanges } from './model-portfolio.ts';
+import { readSnapshotFile, writeSnapshotFile } from './snapshot-file.ts';
 
-const entry = z.object({ name: z.string(), status: z.enum(['green', 'amber', 'red']).nullable(), state: z.string(), reason: z.string() }).strict();
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// `planned` and `forecast` (releases only) came later: snapshots written before them still read.
+const entry = z.object({
+  name: z.string(), status: z.enum(['green', 'amber', 'red']).nullable(), state: z.string(), reason: z.string(),
+  planned: date.nullable().optional(), forecastP85: date.nullable().optional(),
+}).strict();
 const snapshotSchema = z.object({
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  asOf: date,
   releases: z.record(z.string(), entry),
   projects: z.record(z.string(), entry),
 }).strict();
@@ -24,7 +31,9 @@ export const defaultStatusDir = (dbFile: string): string => path.join(path.dirna
 export function statusSnapshot(model: PortfolioModel, asOf: string): StatusSnapshot {
   const releases: Record<string, SnapshotEntry> = {};
   for (const r of [...model.releases].sort((a, b) => (a.release.id < b.release.id ? -1 : 1))) {
-    releases[r.release.id] = { name: r.release.name, status: r.status?.status ?? null, state: r.state, reason: r.status?.reason ?? r.stateReason };
+    releases[r.release.id] = {
+      name: r.release.name, status: r.status?.status ?? null, state: r.state, reason: r.status?.reason ?? r.stateReason, planned: r.plannedRelease, forecastP85: r.forecastP85,
+    };
   }
   const projects: Record<string, SnapshotEntry> = {};
   for (const p of [...model.projects].sort((a, b) => (a.project.id < b.project.id ? -1 : 1))) {
@@ -33,35 +42,26 @@ export function statusSnapshot(model: PortfolioModel, asOf: string): StatusSnaps
   return { asOf, releases, projects };
 }
 
+/** The as-of dates of the snapshots in `dir`, oldest first (none without the folder). */
+export function snapshotDates(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).map((f) => FILE.exec(f)?.[1]).filter((d): d is string => d !== undefined).sort();
+}
+
 /** The newest snapshot in `dir` whose as-of date is earlier than `asOf`; null when there is none (or no folder). */
 export function previousSnapshot(dir: string, asOf: string): StatusSnapshot | null {
-  if (!fs.existsSync(dir)) return null;
-  const earlier = fs.readdirSync(dir).map((f) => FILE.exec(f)?.[1]).filter((d): d is string => d !== undefined && d < asOf).sort();
-  const newest = earlier[earlier.length - 1];
-  if (!newest) return null;
-  const file = path.join(dir, `${newest}.json`);
-  let json: unknown;
-  try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new Error(`${file}: not a status snapshot (${(err as Error).message}); delete it or restore it from a backup`);
-  }
-  const parsed = snapshotSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${file}: /${issue.path.join('/')}: ${issue.message}: not a status snapshot; delete it or restore it from a backup`);
-  }
-  return parsed.data;
+  const newest = snapshotDates(dir).filter((d) => d < asOf).pop();
+  return newest ? readStatusSnapshot(dir, newest) : null;
+}
+
+/** The snapshot of `dir` as of `date`, checked: a damaged one fails the build, naming the file. */
+export function readStatusSnapshot(dir: string, date: string): StatusSnapshot {
+  return readSnapshotFile(path.join(dir, `${date}.json`), snapshotSchema, 'a status snapshot');
 }
 
 /** Saves the snapshot as `<dir>/<as-of>.json` (written beside, then renamed over: never half-written). */
 export function writeStatusSnapshot(dir: string, snapshot: StatusSnapshot): string {
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${snapshot.asOf}.json`);
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, `${JSON.stringify(snapshot, null, 1)}\n`);
-  fs.renameSync(tmp, file);
-  return file;
+  return writeSnapshotFile(path.join(dir, `${snapshot.asOf}.json`), snapshot);
 }
 
 const RANK = { red: 0, amber: 1, green: 2 } as const;
@@ -69,7 +69,7 @@ const rank = (e: SnapshotEntry | null) => (e?.status ? RANK[e.status] : 3);
 
 /** Releases and projects whose status differs between the two snapshots (unrated ones: whose state does), added and removed ones included. */
 export function statusChanges(previous: StatusSnapshot | null, current: StatusSnapshot, slugOf: (kind: StatusChange['kind'], id: string) => string | null): StatusChanges {
-  if (!previous) return { previousAsOf: null, note: 'no earlier build to compare with', changes: [] };
+  if (!previous) return { previousAsOf: null, note: 'no earlier build to compare with', changes: [], moved: [] };
   const changes: StatusChange[] = [];
   for (const kind of ['project', 'release'] as const) {
     const before = kind === 'project' ? previous.projects : previous.releases;
@@ -83,5 +83,23 @@ export function statusChanges(previous: StatusSnapshot | null, current: StatusSn
     }
   }
   changes.sort((x, y) => rank(x.after) - rank(y.after) || (x.kind === y.kind ? 0 : x.kind === 'project' ? -1 : 1) || (x.name < y.name ? -1 : x.name > y.name ? 1 : x.id < y.id ? -1 : 1));
-  return { previousAsOf: previous.asOf, note: `compared with the build as of ${previous.asOf}`, changes };
+  return { previousAsOf: previous.asOf, note: `compared with the build as of ${previous.asOf}`, changes, moved: movedDates(previous, current, slugOf) };
+}
+
+/**
+ * Open releases whose planned date or P85 forecast moved since the earlier snapshot, latest slip first.
+ * Only dates both snapshots know are compared (a snapshot from before dates were saved moves nothing).
+ */
+function movedDates(previous: StatusSnapshot, current: StatusSnapshot, slugOf: (kind: StatusChange['kind'], id: string) => string | null): DateMove[] {
+  const moved: DateMove[] = [];
+  for (const [id, after] of Object.entries(current.releases)) {
+    const before = previous.releases[id];
+    if (!before || after.status === null) continue;
+    for (const what of ['planned', 'forecastP85'] as const) {
+      const from = before[what] ?? null;
+      const to = after[what] ?? null;
+      if (from !== null && to !== null && from !== to) moved.push({ id, name: after.name, slug: slugOf('release', id), what, from, to, days: daysBetween(from, to) });
+    }
+  }
+  return moved.sort((a, b) => b.days - a.days || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.what < b.what ? -1 : 1));
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { follow } from './browser.ts';
 import { brokenLinks } from './link-check.ts';
-import { fixtureModel, useFixtureSite } from './fixture-site.ts';
+import { fixtureModel, useFixtureSite, pageFolders } from './fixture-site.ts';
 
 const model = fixtureModel();
 const env = model.environments;
@@ -21,7 +21,7 @@ const figure = (page: Page, id: string) => page.locator(`#${id}-title`).locator(
 
 describe('environment pages', () => {
   it('exist for every environment of the model, and every link of the site resolves', () => {
-    const pages = fs.readdirSync(path.join(site.out, 'environments')).filter((f) => f !== 'index.html').sort();
+    const pages = pageFolders(path.join(site.out, 'environments'));
     expect(pages).toEqual(env.environments.map((e) => e.slug).sort());
     // The metrics export is written by `almanac build` after Astro, so this Astro-only build lacks it.
     const broken = brokenLinks(site.out).broken.filter((b) => !/^data\/index\.html: href="metrics\.(csv|json)"/.test(b));

@@ -51,3 +51,8 @@ export function useFixtureSite(name: string, contextOptions: BrowserContextOptio
     open: (page, ctx) => openPage(ctx ?? context!, server!.url + page, server!.url),
   };
 }
+
+/** The page folders directly under `dir` (each holds an index.html); CSV downloads beside them are files. */
+export function pageFolders(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, 'index.html'))).map((e) => e.name).sort();
+}

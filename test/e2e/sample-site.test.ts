@@ -16,6 +16,8 @@ import { launchBrowser, openPage, follow } from './browser.ts';
 import { brokenLinks } from './link-check.ts';
 import { serveFolder, type StaticServer } from './serve.ts';
 import { tempDir } from '../helpers/ingest.ts';
+import { pageFolders } from './fixture-site.ts';
+import { SITE_NAV } from '../../src/report/nav.ts';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const dir = tempDir('almanac-sample-site-');
@@ -105,13 +107,14 @@ describe('release pages of the bundled sample', () => {
     const ids = (await loadRows(conn, 'release')).map((r) => r.id);
     conn.close();
     expect(ids.length).toBeGreaterThan(100);
-    const pages = fs.readdirSync(path.join(out, 'releases')).filter((f) => f !== 'index.html').sort();
+    const pages = pageFolders(path.join(out, 'releases'));
     expect(pages).toEqual([...slugs(ids).values()].sort());
     for (const page of pages) expect(fs.existsSync(path.join(out, 'releases', page, 'index.html')), page).toBe(true);
-    const environments = fs.readdirSync(path.join(out, 'environments')).filter((f) => f !== 'index.html');
+    const environments = pageFolders(path.join(out, 'environments'));
     const links = brokenLinks(out);
-    // Overview, releases, dependencies, environments, quality, changes, delivery, data; a page per release and per environment.
-    expect(links.pages).toBe(8 + ids.length + environments.length);
+    // A page per section of the navigation, the backtest and what changed; a page per release, environment, project, portfolio, program and month.
+    const each = ['projects', 'portfolios', 'programs', 'monthly'].reduce((n, d) => n + pageFolders(path.join(out, d)).length, 0);
+    expect(links.pages).toBe(SITE_NAV.length + 2 + ids.length + environments.length + each);
     expect(links.broken).toEqual([]);
   });
 
@@ -128,7 +131,7 @@ describe('release pages of the bundled sample', () => {
     const freezes = (id: string) => page.locator(`#${id}-title`).locator('xpath=ancestor::figure').locator('g.cal-freeze title').allTextContents();
     expect((await freezes('calendar-project-whole')).every((t) => t.endsWith('(all systems)'))).toBe(true);
     expect((await freezes('calendar-system-near')).some((t) => t.includes('quarter-end close'))).toBe(true);
-    await expect(page.locator('#releases-table tbody tr').count()).resolves.toBe(fs.readdirSync(path.join(out, 'releases')).length - 1);
+    await expect(page.locator('#releases-table tbody tr').count()).resolves.toBe(pageFolders(path.join(out, 'releases')).length);
     const png = await page.screenshot({ fullPage: true });
     fs.writeFileSync(path.join(REPO, 'test-results/sample-releases.png'), png);
     expect(problems).toEqual([]);
@@ -185,7 +188,7 @@ describe('environment and quality pages of the bundled sample', () => {
     const ids = (await loadRows(conn, 'environment')).map((e) => e.id);
     conn.close();
     expect(ids.length).toBeGreaterThan(10);
-    expect(fs.readdirSync(path.join(out, 'environments')).filter((f) => f !== 'index.html').sort()).toEqual([...slugs(ids).values()].sort());
+    expect(pageFolders(path.join(out, 'environments'))).toEqual([...slugs(ids).values()].sort());
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, problems } = await openPage(context, `${server.url}environments/perf-01/`, server.url);
     await expect(page.locator('h1').textContent()).resolves.toBe('Performance Lab A');

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
@@ -17,11 +18,14 @@ const model = fixtureModel();
 const hostileProject = model.overview.projects.find((p) => p.name.includes('<script>'))!;
 const hostileReject = model.dataQuality.rejects.find((r) => r.value?.includes('onerror'))!;
 const hostileRelease = model.releases.rows.find((r) => r.name.includes('<script>'))!;
+const hostileProjectPage = model.portfolio.projects.find((p) => p.project.name.includes('<script>'))!;
 const hostileEnvironment = model.environments.environments.find((e) => e.name.includes('<script>'))!;
 // The release pages: the hostile one, and one with every section filled; the same for environments.
 const PAGES = [
   '', 'data/', 'releases/', 'dependencies/', `releases/${hostileRelease.slug}/`, 'releases/crm-r14/',
   'environments/', 'quality/', `environments/${hostileEnvironment.slug}/`, 'environments/sit-1/', 'changes/', 'delivery/',
+  'forecasts/', 'forecasts/backtest/', 'staffing/', 'conflicts/', 'lessons/', 'projects/crm/', `projects/${hostileProjectPage.project.slug}/`,
+  'portfolios/corporate/', 'programs/credit/', 'what-changed/',
 ];
 
 const site = useFixtureSite('site', { colorScheme: 'light' });
@@ -94,6 +98,22 @@ describe('built HTML', () => {
         ...model.delivery, months: [], all: null, systems: [], teams: [], attributions: [], listed: { attributions: 0, total: 0 },
         attributionCounts: model.delivery.attributionCounts.map((c) => ({ ...c, incidents: 0 })),
       },
+      forecasts: { settings: model.forecasts.settings, releases: [], backtest: { forecasts: 0, releases: 0, hitRateP50: null, hitRateP85: null, dates: [], byLeadTime: [], rows: [], skipped: [] } },
+      portfolio: {
+        overview: {
+          overall: { status: 'green', reason: 'green: no projects', signals: [] }, grid: [], portfolios: [], programs: [],
+          timeline: { from: '2026-03-31', to: '2026-03-31', freezes: [], rows: [] },
+          changes: { previousAsOf: null, note: 'no earlier build to compare with', changes: [], moved: [] },
+          releaseCounts: { red: 0, amber: 0, green: 0, released: 0, cancelled: 0 },
+        },
+        releases: [], projects: [], portfolios: [], programs: [],
+        staffing: { ...model.portfolio.staffing, months: [], totalDone: [], byTeam: [], byPortfolio: [], byProgram: [], throughput: { weeks: [], teams: [] }, spend: [] },
+        conflicts: { conflicts: [], past: model.portfolio.conflicts.past.map((p) => ({ ...p, count: 0 })), basis: model.portfolio.conflicts.basis },
+        lessons: {
+          quarters: [], totals: [], categories: [], test: model.portfolio.lessons.test, recurring: [], openActions: [], lessons: [],
+          mined: { table: model.portfolio.lessons.mined.table, changes: [], releases: [], byCategory: [] },
+        },
+      },
       metrics: [],
     };
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'almanac-site-empty-'));
@@ -102,6 +122,7 @@ describe('built HTML', () => {
       await buildSite(path.join(dir, 'model.json'), path.join(dir, 'site'));
       const overview = fs.readFileSync(path.join(dir, 'site/index.html'), 'utf8');
       expect(overview).toContain('No releases yet');
+      expect(overview).toContain('No projects yet: the status appears once the exports hold projects and releases.');
       expect(overview).toContain('No projects in the exports.');
       expect(overview).not.toContain('<svg');
       expect(overview).not.toContain('<dl');
@@ -128,6 +149,14 @@ describe('built HTML', () => {
       const delivery = fs.readFileSync(path.join(dir, 'site/delivery/index.html'), 'utf8');
       for (const line of ['No production deployment and no attributed incident in the exports', 'No incidents in the exports.', 'DORA 2024 report']) expect(delivery).toContain(line);
       expect(delivery).not.toMatch(/<svg|<dl/);
+      for (const page of ['forecasts', 'forecasts/backtest', 'staffing']) {
+        expect(fs.readFileSync(path.join(dir, 'site', page, 'index.html'), 'utf8'), page).not.toMatch(/<svg|<table/);
+      }
+      // The lessons page still shows its close-note keyword table: it is the rule, not data.
+      expect(fs.readFileSync(path.join(dir, 'site/lessons/index.html'), 'utf8')).toContain('No lessons in the exports.');
+      // Conflicts still counts the past ones by kind: all zero.
+      expect(fs.readFileSync(path.join(dir, 'site/conflicts/index.html'), 'utf8')).toContain('0 current or upcoming conflicts');
+      expect(fs.existsSync(path.join(dir, 'site/projects'))).toBe(false);
       // Built after the fixture's site: no page of that earlier build may come back.
       expect(fs.readdirSync(path.join(dir, 'site/releases'))).toEqual(['index.html']);
       expect(fs.readdirSync(path.join(dir, 'site/environments'))).toEqual(['index.html']);
@@ -136,21 +165,26 @@ describe('built HTML', () => {
     }
   });
 
-  it('stays light: HTML, CSS and JS of each page under 100 kB', () => {
+  // The page budget (README, Performance): a page with the CSS and JS it loads, gzipped, under 60 kB.
+  it('stays light: HTML, CSS and JS of each page under 60 kB gzipped', () => {
+    const gz = (data: string | Buffer) => zlib.gzipSync(data).length;
     for (const { page, text } of html()) {
-      const assets = [...text.matchAll(/\s(?:href|src)="((?:\.\.\/)*assets\/[^"]+)"/g)].reduce((n, [, url]) => n + fs.statSync(path.join(site.out, page, url!)).size, 0);
-      expect(Buffer.byteLength(text) + assets, page).toBeLessThan(100_000);
+      const assets = [...text.matchAll(/\s(?:href|src)="((?:\.\.\/)*assets\/[^"]+)"/g)].reduce((n, [, url]) => n + gz(fs.readFileSync(path.join(site.out, page, url!))), 0);
+      expect(gz(text) + assets, page).toBeLessThan(60_000);
     }
   });
 });
 
 describe('overview page', () => {
-  it('renders the counts, two charts with tooltips, and the projects table', async () => {
+  it('renders the counts, the timeline and two charts with tooltips, and the projects table', async () => {
     const { page, problems } = await open('');
     await expect(page.locator('h1').textContent()).resolves.toBe('Portfolio overview');
-    await expect(page.locator('.counts dd').allTextContents()).resolves.toEqual(model.overview.counts.map((c) => formatCount(c.value)));
+    const { releaseCounts } = model.portfolio.overview;
+    await expect(page.locator('.counts dd').allTextContents()).resolves.toEqual(
+      [releaseCounts.red, releaseCounts.amber, releaseCounts.green, ...model.overview.counts.map((c) => c.value)].map(formatCount),
+    );
     const charts = page.locator('figure.chart svg[role="img"]');
-    await expect(charts.count()).resolves.toBe(2);
+    await expect(charts.count()).resolves.toBe(3);
     for (const chart of await charts.all()) {
       await expect(chart.getAttribute('aria-label')).resolves.toBeTruthy();
       await expect(chart.locator('desc').count()).resolves.toBe(1);
@@ -232,7 +266,7 @@ describe('overview page', () => {
     const { page, problems } = await open('', noJs);
     await expect(page.locator('#theme-toggle').isVisible()).resolves.toBe(false);
     await expect(page.locator('#projects-table tbody tr').count()).resolves.toBe(model.overview.projects.length);
-    await expect(page.locator('figure.chart svg').count()).resolves.toBe(2);
+    await expect(page.locator('figure.chart svg').count()).resolves.toBe(3);
     expect(problems).toEqual([]);
     await noJs.close();
   });

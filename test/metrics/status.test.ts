@@ -28,6 +28,7 @@ import { isBlocker, isCriticalDefect, isHighestPriority, phaseDelay } from '../.
 import { previousSnapshot, statusChanges, statusSnapshot, writeStatusSnapshot } from '../../src/report/status-history.ts';
 import { FIXTURES, tempDir } from '../helpers/ingest.ts';
 import { modelOf } from '../helpers/model.ts';
+import { daysBetween } from '../../src/metrics/periods.ts';
 
 const AS_OF = '2026-03-31';
 const quiet: ReleaseStatusFacts = {
@@ -240,6 +241,25 @@ describe('what changed since an earlier build', () => {
       ['release', 'R9', null, null, 'cancelled', 'release/R9'],
       ['release', 'R0', 'green', null, null, null],
     ]);
+  });
+
+  it('lists the planned dates and forecasts of open releases that moved, the biggest slip first', () => {
+    const now = statusSnapshot(model.portfolio, AS_OF);
+    const open = Object.entries(now.releases).filter(([, e]) => e.status !== null && e.planned);
+    expect(open.length).toBeGreaterThan(1);
+    const [[a, ea], [b, eb]] = open as [[string, (typeof open)[0][1]], [string, (typeof open)[0][1]]];
+    const before = structuredClone(now);
+    before.asOf = '2026-03-24';
+    before.releases[a] = { ...ea, planned: '2026-01-01' };
+    before.releases[b] = { ...eb, planned: '2099-01-01' };
+    // A snapshot saved before dates were kept moves nothing.
+    const { planned: _p, forecastP85: _f, ...undated } = eb;
+    const moved = statusChanges(before, now, (_, id) => id).moved;
+    expect(moved.map((m) => [m.id, m.what, m.from, m.to, m.days])).toEqual([
+      [a, 'planned', '2026-01-01', ea.planned, daysBetween('2026-01-01', ea.planned!)],
+      [b, 'planned', '2099-01-01', eb.planned, daysBetween('2099-01-01', eb.planned!)],
+    ]);
+    expect(statusChanges({ ...before, releases: { ...before.releases, [a]: ea, [b]: undated } }, now, () => null).moved).toEqual([]);
   });
 
   it('names a broken snapshot file instead of crashing', () => {

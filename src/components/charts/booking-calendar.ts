@@ -99,7 +99,11 @@ export function bookingCalendarChart(
     ...DRAWN.filter((s) => bars.some((d) => d.b.status === s)).map((s) => ({ label: s === 'approved' ? 'Approved booking' : 'Requested (not yet approved)', className: `book-${s}` })),
     ...(runs.length ? [{ label: 'Conflict: more approved bookings than capacity (red outline: its bookings)', className: 'book-conflict' }] : []),
   ];
-  return { id: view.id, title: view.title, reading, legend, svg };
+  const data = {
+    columns: ['Booking', 'Environment', 'Release', 'Status', 'First day', 'Last day', 'In a conflict'],
+    rows: bars.map(({ b }) => [b.id, b.environment.name, b.release ? label(b.release) : b.releaseId, b.status, b.firstDay, b.lastDay, b.inConflict ? 'yes' : 'no']),
+  };
+  return { id: view.id, title: view.title, reading, legend, svg, data };
 }
 
 export function bookingReading(shown: readonly BookingRow[], runs: readonly Conflict[], view: BookingCalendarView): string {

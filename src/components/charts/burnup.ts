@@ -55,7 +55,8 @@ export function burnupChart(id: string, weeks: ReleaseDetail['burnup'], plannedR
     { label: 'In scope', className: 'stroke-2' },
     { label: 'Done', className: 'stroke-1' },
   ];
-  return { id, title, reading, legend, svg };
+  const data = { columns: ['Week (Monday)', 'In scope', 'Done'], rows: weeks.map((w) => [w.week, w.scope, w.done]) };
+  return { id, title, reading, legend, svg, data };
 }
 
 /** E.g. "Week of 2026-03-30: 37 of 64 work items done (58%); scope grew from 13 to 64 since the week of 2026-02-02." */

@@ -6,7 +6,7 @@ import { addDays, monthOf } from '../../metrics/periods.ts';
 import type { ReleaseRow, ReleasesPage } from '../../report/model-releases.ts';
 import { formatCount, formatDate, formatMonth } from '../format.ts';
 import { releaseLabel } from '../release-names.ts';
-import { stateClass, stateLegend, STATES } from '../release-states.ts';
+import { stateClass, stateLabel, stateLegend, STATES } from '../release-states.ts';
 import { assignLanes, type Lane } from './calendar-lanes.ts';
 import { renderChart, type RenderedChart } from './render.ts';
 import { dayEnd, dayStart } from './time.ts';
@@ -162,7 +162,11 @@ export function calendarChart(rows: readonly ReleaseRow[], freezes: readonly Fre
     ...(overdue.length ? [{ label: 'Overdue (dashed line to today)', className: 'cal-overdue' }] : []),
     ...(allSystems.length + scoped.length ? [{ label: 'Freeze window', className: 'cal-freeze' }] : []),
   ];
-  return { id: view.id, title: view.title, reading, legend, svg };
+  const data = {
+    columns: ['Release', view.by === 'project' ? 'Project' : 'System', 'State', 'Planned start', 'Planned release', 'Actual release', 'Slip (days)'],
+    rows: placed.map((b) => [releaseLabel(b.row), b.group, stateLabel(b.row.state), b.row.plannedStart, b.row.plannedRelease, b.row.actualRelease, b.row.slipDays]),
+  };
+  return { id: view.id, title: view.title, reading, legend, svg, data };
 }
 
 function isLate(row: ReleaseRow): boolean {

@@ -111,7 +111,12 @@ export function changeCalendarChart(rows: readonly ChangeRow[], freezes: readonl
     ...(bars.some((b) => b.c.collidesWith.length > 0) ? [{ label: 'Collides with another change on its system (outline)', className: 'chg-collision' }] : []),
     ...(shading.shown.length ? [{ label: 'Freeze window', className: 'cal-freeze' }] : []),
   ];
-  return { id: view.id, title: view.title, reading, legend, svg };
+  const outcome = (c: ChangeRow) => OUTCOMES.find((o) => o.className === outcomeOf(c))!.label;
+  const data = {
+    columns: ['Change', 'System', 'Description', 'Outcome', 'Planned start', 'Planned end', 'Inside freezes', 'Collides with'],
+    rows: bars.map(({ c }) => [c.number, c.system?.name ?? NO_SYSTEM, c.description, outcome(c), c.plannedStart, c.plannedEnd, c.freezes.join(', '), c.collidesWith.map((x) => x.number).join(', ')]),
+  };
+  return { id: view.id, title: view.title, reading, legend, svg, data };
 }
 
 export function changeCalendarReading(changes: readonly ChangeRow[], systems: number, freezes: number, view: ChangeCalendarView): string {

@@ -48,7 +48,8 @@ export function funnelChart(funnel: ChangesPage['funnel']): RenderedChart {
     { id, label: title, description: reading },
   );
   const legend = apart.some((s) => s.changes > 0) ? [{ label: 'Open or closed', className: 'fill-1' }, { label: 'Canceled or no state', className: 'funnel-apart' }] : [];
-  return { id, title, reading, legend, svg };
+  const data = { columns: ['State', 'Changes'], rows: funnel.map((s) => [stateLabel(s.state), s.changes]) };
+  return { id, title, reading, legend, svg, data };
 }
 
 /** E.g. "2,025 changes: 1,984 closed, 15 open (14 scheduled, 1 review), 26 canceled." */

@@ -2,15 +2,14 @@
 // unauthorized shares, changes planned inside freeze windows, and lead time against time to approval.
 import * as Plot from '@observablehq/plot';
 import type { ChangeMonth } from '../../report/model-changes.ts';
-import { formatCount, formatDays, formatMonth, formatPercent, monthEnd, monthStart } from '../format.ts';
+import { formatCount, formatDays, formatMonth, formatPercent, monthEnd, monthStart, plural } from '../format.ts';
 import { twoLines } from './predictability.ts';
 import { monthAxis } from './releases.ts';
-import { renderChart, type RenderedChart } from './render.ts';
+import { renderChart, type ChartData, type RenderedChart } from './render.ts';
 
 const SIZE = { width: 560, height: 240, marginLeft: 48, marginBottom: 44 } as const;
 const percent = (r: number | null) => (r === null ? null : r * 100);
 const sum = (months: readonly ChangeMonth[], f: (m: ChangeMonth) => number) => months.reduce((n, m) => n + f(m), 0);
-const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** Tick count for an axis of counts up to `max`: never more ticks than whole numbers, which would repeat labels. */
 export const countTicks = (max: number): number => Math.max(1, Math.min(max, 5));
@@ -21,9 +20,15 @@ function span(months: readonly ChangeMonth[]): string {
   return first === last ? formatMonth(first) : `${months.length} months (${formatMonth(first)} – ${formatMonth(last)})`;
 }
 
-function chart(id: string, title: string, reading: string, options: Omit<Plot.PlotOptions, 'document'>, legend: RenderedChart['legend'] = []): RenderedChart {
-  return { id, title, reading, legend, svg: renderChart({ ...SIZE, ...options }, { id, label: title, description: reading }) };
+function chart(id: string, title: string, reading: string, data: ChartData, options: Omit<Plot.PlotOptions, 'document'>, legend: RenderedChart['legend'] = []): RenderedChart {
+  return { id, title, reading, legend, svg: renderChart({ ...SIZE, ...options }, { id, label: title, description: reading }), data };
 }
+
+/** A chart's data, a row per month: the month, then `values`. */
+const byMonth = (months: readonly ChangeMonth[], columns: string[], values: (m: ChangeMonth) => Array<number | null>): ChartData => ({
+  columns: ['Month', ...columns],
+  rows: months.map((m) => [m.month, ...values(m)]),
+});
 
 export function openedTip(m: ChangeMonth): string {
   return `${formatMonth(m.month)}: ${plural(m.opened, 'change', 'changes')} opened, ${formatCount(m.emergency)} emergency, ${formatCount(m.unauthorized)} unauthorized`;
@@ -31,7 +36,8 @@ export function openedTip(m: ChangeMonth): string {
 
 export function openedChart(months: readonly ChangeMonth[]): RenderedChart {
   const rows = months.map((m) => ({ m, x1: monthStart(m.month), x2: monthEnd(m.month), planned: m.opened - m.emergency }));
-  return chart('changes-opened', 'Changes opened per month', openedReading(months), {
+  const data = byMonth(months, ['Opened', 'Standard and normal', 'Emergency', 'Unauthorized'], (m) => [m.opened, m.opened - m.emergency, m.emergency, m.unauthorized]);
+  return chart('changes-opened', 'Changes opened per month', openedReading(months), data, {
     x: monthAxis(months),
     y: { label: 'Changes opened', grid: true, nice: true, tickFormat: 'd', ticks: countTicks(Math.max(0, ...months.map((m) => m.opened))) },
     marks: [
@@ -57,7 +63,8 @@ export function successTip(m: ChangeMonth): string {
 }
 
 export function successChart(months: readonly ChangeMonth[]): RenderedChart {
-  return chart('changes-success', 'Success rate by month of closing', successReading(months), {
+  const data = byMonth(months, ['Success rate', 'Successful', 'Closed'], (m) => [m.successRate, m.successful, m.closed]);
+  return chart('changes-success', 'Success rate by month of closing', successReading(months), data, {
     x: monthAxis(months),
     y: { label: 'Successful (%)', domain: [0, 100], grid: true, tickFormat: (v: number) => `${v}%` },
     marks: [Plot.ruleY([0]), ...twoLines(months, [{ value: (m) => percent(m.successRate), className: 'stroke-1' }], successTip)],
@@ -81,7 +88,8 @@ export function sharesTip(m: ChangeMonth): string {
 }
 
 export function sharesChart(months: readonly ChangeMonth[]): RenderedChart {
-  return chart('changes-shares', 'Emergency and unauthorized changes by month', sharesReading(months), {
+  const data = byMonth(months, ['Emergency share', 'Unauthorized share', 'Opened'], (m) => [m.emergencyShare, m.unauthorizedShare, m.opened]);
+  return chart('changes-shares', 'Emergency and unauthorized changes by month', sharesReading(months), data, {
     x: monthAxis(months),
     y: { label: 'Share of changes opened (%)', grid: true, nice: true, zero: true, tickFormat: (v: number) => `${v}%` },
     marks: [
@@ -108,7 +116,8 @@ export function freezeTip(m: ChangeMonth): string {
 
 export function inFreezeChart(months: readonly ChangeMonth[]): RenderedChart {
   const rows = months.filter((m) => m.inFreeze > 0);
-  return chart('changes-in-freeze', 'Changes inside freeze windows by month', inFreezeReading(months), {
+  const data = byMonth(months, ['Planned to start inside a freeze window'], (m) => [m.inFreeze]);
+  return chart('changes-in-freeze', 'Changes inside freeze windows by month', inFreezeReading(months), data, {
     x: monthAxis(months),
     y: { label: 'Changes (by planned start)', grid: true, nice: true, tickFormat: 'd', ticks: countTicks(Math.max(0, ...rows.map((m) => m.inFreeze))), domain: rows.length ? undefined : [0, 1] },
     marks: [
@@ -134,7 +143,8 @@ export function leadTimeTip(m: ChangeMonth): string {
 
 export function leadTimeChart(months: readonly ChangeMonth[], overall: { leadTimeMedian: number | null; approvalMedian: number | null }): RenderedChart {
   const approvals = months.some((m) => m.approvals > 0);
-  return chart('changes-lead-time', 'Lead time and time to approval by month', leadTimeReading(months, overall), {
+  const data = byMonth(months, ['Median lead time (days)', 'Changes closed', 'Median time to approval (days)', 'Approvals'], (m) => [m.leadTimeMedian, m.leadTimeChanges, m.approvalMedian, m.approvals]);
+  return chart('changes-lead-time', 'Lead time and time to approval by month', leadTimeReading(months, overall), data, {
     x: monthAxis(months),
     y: { label: 'Days (median)', grid: true, nice: true, zero: true },
     marks: [

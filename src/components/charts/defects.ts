@@ -18,6 +18,12 @@ function weekAxis(weeks: readonly Week[]) {
   return { type: 'utc', round: true, label: 'Week', domain: first && last ? [dayStart(first.monday), dayEnd(addDays(last.monday, 6))] : undefined } as const;
 }
 
+/** Both charts' data: what each week's tooltip says. */
+const weekData = (weeks: readonly Week[]) => ({
+  columns: ['Week', 'Monday', 'Opened', 'Closed', 'Open at the end of the week'],
+  rows: weeks.map((w) => [w.week, w.monday, w.opened, w.closed, w.open]),
+});
+
 export function flowTip(w: Week): string {
   return `Week ${w.week} (from ${w.monday}): ${formatCount(w.opened)} opened, ${formatCount(w.closed)} closed, ${formatCount(w.open)} open at the end of the week`;
 }
@@ -45,7 +51,7 @@ export function defectFlowChart(id: string, weeks: readonly Week[]): RenderedCha
     { label: 'Opened', className: 'fill-2' },
     { label: 'Closed', className: 'fill-1' },
   ];
-  return { id, title, reading, legend, svg };
+  return { id, title, reading, legend, svg, data: weekData(weeks) };
 }
 
 export function openDefectsChart(id: string, weeks: readonly Week[]): RenderedChart {
@@ -66,7 +72,7 @@ export function openDefectsChart(id: string, weeks: readonly Week[]): RenderedCh
     },
     { id, label: title, description: reading },
   );
-  return { id, title, reading, legend: [], svg };
+  return { id, title, reading, legend: [], svg, data: weekData(weeks) };
 }
 
 /** E.g. "1,234 bugs opened and 1,224 closed in 109 weeks (2024-W38 – 2026-W42); 37 opened and 30 closed in the last 4 weeks." */

@@ -63,7 +63,12 @@ export function measureChart(spec: MeasureSpec, months: readonly DeliveryPeriod[
   );
   const present = new Set(drawn.map((p) => p.tier));
   const legend = TIERS.filter((t) => present.has(t)).map((t) => ({ label: tierLabel(t), className: tierClass(t) }));
-  return { id, title, reading, legend, svg };
+  // The value as the model has it: a ratio stays a ratio (its axis shows it as a percentage), so the column takes the measure's name.
+  const data = {
+    columns: ['Month', spec.axis.scale === 1 ? spec.axis.label : spec.label, 'Tier', 'Basis'],
+    rows: points.map((p) => [p.m.period, spec.value(p.m), p.tier && tierLabel(p.tier), spec.basis(p.m)]),
+  };
+  return { id, title, reading, legend, svg, data };
 }
 
 /** E.g. "All systems, Oct 2025 – Mar 2026: 1.6 per week (high); Mar 2026: 5.9 per week (elite)." */

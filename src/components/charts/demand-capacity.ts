@@ -53,7 +53,8 @@ export function demandChart(id: string, title: string, scope: string, weeks: rea
     ...(weeks.some((w) => w.unbooked > 0) ? [{ label: 'Unbooked test phases', className: 'demand-unbooked' }] : []),
     { label: 'Capacity (tick)', className: 'demand-capacity' },
   ];
-  return { id, title, reading, legend, svg };
+  const data = { columns: ['Week', 'Monday', 'Booked (h)', 'Unbooked test phases (h)', 'Capacity (h)'], rows: weeks.map((p) => [p.week, p.monday, p.booked, p.unbooked, p.capacity]) };
+  return { id, title, reading, legend, svg, data };
 }
 
 /** E.g. "1,464 h booked and 216 h unbooked against 5,880 h of capacity over 12 weeks (29%); over capacity in 1 week (week of 2026-11-09)." */

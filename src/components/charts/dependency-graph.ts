@@ -70,7 +70,12 @@ export function dependencyGraphChart(graph: Pick<DependenciesPage, 'nodes' | 'ed
     ...stateLegend(graph.nodes.map((n) => n.state)),
     ...(routes.some((r) => r.cycle) ? [{ label: 'Dependency cycle (data error)', className: 'dep-cycle' }] : []),
   ];
-  return { id, title, reading, legend, svg };
+  // The arrows, which name both boxes; a release in no dependency is not drawn.
+  const data = {
+    columns: ['Upstream release', 'Release waiting for it', 'Gap (days)', 'On a dependency cycle'],
+    rows: graph.edges.map((e) => [name(e.from), name(e.to), e.gapDays, onCycle(e) ? 'yes' : 'no']),
+  };
+  return { id, title, reading, legend, svg, data };
 }
 
 export function graphReading(graph: Pick<DependenciesPage, 'nodes' | 'edges' | 'cycles'>, label: (r: ReleaseRef) => string): string {

@@ -63,7 +63,8 @@ export function ganttChart(id: string, phases: ReleaseDetail['phases'], asOf: st
     { label: 'Actual', className: 'gantt-actual' },
     ...(running.length ? [{ label: 'Running (to today)', className: 'gantt-running' }] : []),
   ];
-  return { id, title, reading, legend, svg };
+  const data = { columns: ['Phase', 'Planned start', 'Planned end', 'Actual start', 'Actual end'], rows: phases.map((p) => [p.phase, p.plannedStart, p.plannedEnd, p.actualStart, p.actualEnd]) };
+  return { id, title, reading, legend, svg, data };
 }
 
 /** E.g. "4 phases: 2 done, 1 running, 1 not started; the last finished phase (sit) ended 3 days late." */

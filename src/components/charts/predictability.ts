@@ -48,7 +48,8 @@ export function slipChart(months: MonthReleases[]): RenderedChart {
     },
     { id, label: title, description: reading },
   );
-  return { id, title, reading, legend: P50_P85, svg };
+  const data = { columns: ['Month', 'Median slip (days)', 'P85 slip (days)', 'Released'], rows: months.map((m) => [m.month, m.slipMedian, m.slipP85, m.released]) };
+  return { id, title, reading, legend: P50_P85, svg, data };
 }
 
 export function frequencyChart(frequency: Frequency[]): RenderedChart {
@@ -70,7 +71,8 @@ export function frequencyChart(frequency: Frequency[]): RenderedChart {
     },
     { id, label: title, description: reading },
   );
-  return { id, title, reading, legend: [], svg };
+  const data = { columns: ['Month', 'Releases per week'], rows: frequency.map((f) => [f.month, f.perWeek]) };
+  return { id, title, reading, legend: [], svg, data };
 }
 
 export function sizeChart(sizes: Size[]): RenderedChart {
@@ -87,7 +89,8 @@ export function sizeChart(sizes: Size[]): RenderedChart {
     },
     { id, label: title, description: reading },
   );
-  return { id, title, reading, legend: P50_P85, svg };
+  const data = { columns: ['Month', 'Median work items', 'P85 work items', 'Releases'], rows: sizes.map((s) => [s.month, s.median, s.p85, s.releases]) };
+  return { id, title, reading, legend: P50_P85, svg, data };
 }
 
 function latest<T>(rows: readonly T[], has: (r: T) => boolean): T | undefined {

@@ -46,7 +46,8 @@ export function releasesPerMonthChart(months: MonthReleases[]): RenderedChart {
     { label: 'Released on time', className: 'fill-1' },
     { label: 'Released late', className: 'fill-2' },
   ];
-  return { id: 'releases-per-month', title, reading, legend, svg };
+  const data = { columns: ['Month', 'Released on time', 'Released late', 'Released'], rows: months.map((m) => [m.month, m.onTime, m.late, m.released]) };
+  return { id: 'releases-per-month', title, reading, legend, svg, data };
 }
 
 export function onTimeRateChart(months: MonthReleases[]): RenderedChart {
@@ -72,7 +73,8 @@ export function onTimeRateChart(months: MonthReleases[]): RenderedChart {
     },
     { id: 'on-time-rate', label: title, description: reading },
   );
-  return { id: 'on-time-rate', title, reading, legend: [], svg };
+  const data = { columns: ['Month', 'On-time rate', 'Released on time', 'Released'], rows: months.map((m) => [m.month, m.onTimeRate, m.onTime, m.released]) };
+  return { id: 'on-time-rate', title, reading, legend: [], svg, data };
 }
 
 /** E.g. "124 releases shipped in 24 months (Apr 2024 – Mar 2026), 73% of them on time; the busiest month was Apr 2025 (9)." */

@@ -24,6 +24,14 @@ export interface RenderedChart {
   /** Series drawn with a CSS class (`fill-1`…), for the HTML legend; empty when there is one series. */
   legend: Array<{ label: string; className: string }>;
   svg: string;
+  /** What the chart draws, a row per bar, point or span, for its "Download data (CSV)" link (csv.ts). */
+  data?: ChartData;
+}
+
+/** A chart's rows as a table: values in the model's units (ratios as 0.25, dates as `YYYY-MM-DD`), null when unknown. */
+export interface ChartData {
+  columns: string[];
+  rows: Array<Array<string | number | null>>;
 }
 
 /**

@@ -55,7 +55,8 @@ export function testLoadChart(id: string, weeks: readonly Week[], asOf: string):
     { label: 'QA capacity', className: 'load-capacity' },
     ...(overloaded.length ? [{ label: 'Overload week (shaded)', className: 'load-over-week' }] : []),
   ];
-  return { id, title, reading, legend, svg };
+  const data = { columns: ['Week', 'Monday', 'Test demand (h)', 'QA capacity (h)', 'Overload (h)'], rows: weeks.map((w) => [w.week, w.monday, w.demand, w.capacity, w.overload]) };
+  return { id, title, reading, legend, svg, data };
 }
 
 function xy(span: (w: Week) => { x1: Date; x2: Date }) {

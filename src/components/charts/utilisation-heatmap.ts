@@ -72,7 +72,8 @@ export function utilizationHeatmap(id: string, title: string, utilization: Utili
     },
     { id, label: title, description: reading },
   );
-  return { id, title, reading, legend: UTILIZATION_LEGEND, svg };
+  const data = { columns: ['Environment', 'Week', 'Monday', 'Share of capacity booked'], rows: cells.map((c) => [c.name, c.w.week, c.w.monday, c.value]) };
+  return { id, title, reading, legend: UTILIZATION_LEGEND, svg, data };
 }
 
 export function heatmapReading(rows: readonly UtilizationRow[], weeks: readonly WeekRef[]): string {

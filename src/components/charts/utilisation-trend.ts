@@ -42,7 +42,11 @@ export function utilizationTrendChart(id: string, name: string, weeks: readonly 
     },
     { id, label: title, description: reading },
   );
-  return { id, title, reading, legend: UTILIZATION_LEGEND.slice(1), svg };
+  const data = {
+    columns: ['Week', 'Monday', 'Share of capacity booked', 'Days booked', 'Capacity-days'],
+    rows: weeks.map((w) => [w.week, w.monday, w.value, w.bookedDays, w.capacityDays]),
+  };
+  return { id, title, reading, legend: UTILIZATION_LEGEND.slice(1), svg, data };
 }
 
 /** E.g. "57% of capacity booked over the 12 weeks to 2026-W13; busiest week 2025-W45 (100%)." */

@@ -1,0 +1,27 @@
+// The CSV files pages offer for download, collected while the pages render. A page renders to one
+// HTML file and a component cannot write another, so DataTable and Chart register their CSV here and
+// the `csv-downloads` integration (src/publish/csv-downloads.ts) writes the files beside the pages when
+// the build is done. The page bundle and the Astro config each load their own copy of this module, in
+// the one process that builds (and prerenders) the site: hence one registry on globalThis.
+
+const KEY = Symbol.for('release-almanac.csv-downloads');
+type Registry = Map<string, string>;
+const registry = (): Registry => ((globalThis as { [KEY]?: Registry })[KEY] ??= new Map());
+
+/**
+ * Registers `csv` as `<name>.csv` in the folder of the page at `pathname` (the page's URL path) and
+ * returns the link to it from that page: relative, so it works from any base path and from disk.
+ */
+export function offerCsv(pathname: string, name: string, csv: string): string {
+  // Element ids of the pages: kept to characters that are safe in a file name and a URL.
+  const file = `${name.replace(/[^\w-]/g, '_')}.csv`;
+  const path = decodeURI(pathname.slice(0, pathname.lastIndexOf('/') + 1)).replace(/^\/+/, '') + file;
+  const before = registry().get(path);
+  // Two downloads of one name on a page would overwrite each other. (The dev server re-renders edited pages.)
+  if (before !== undefined && before !== csv && process.env.NODE_ENV === 'production') throw new Error(`two downloads named ${file} on the page ${pathname}`);
+  registry().set(path, csv);
+  return file;
+}
+
+/** Every CSV registered so far, by its path in the site (`releases/releases-table.csv`). */
+export const offeredCsv = (): ReadonlyMap<string, string> => registry();
