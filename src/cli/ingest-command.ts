@@ -5,6 +5,7 @@ import { ADAPTERS } from '../ingest/sources/index.ts';
 import type { Command } from './commands.ts';
 import { dateOption, UsageError } from './options.ts';
 import { DEFAULTS } from './defaults.ts';
+import { PSEUDONYMIZE_KINDS, type PseudonymizeKind } from '../ingest/pseudonymize.ts';
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
@@ -40,7 +41,7 @@ export function formatSummary(s: IngestSummary): string {
 
 export const ingestCommand: Command = {
   name: 'ingest',
-  usage: 'ingest [FILE|DIR …] [--db FILE] [--config FILE] [--as-of DATE] [--max-reject-ratio R] [--json]',
+  usage: 'ingest [FILE|DIR …] [--db FILE] [--config FILE] [--as-of DATE] [--max-reject-ratio R] [--pseudonymize people] [--json]',
   summary: 'read exports into the database (replaced only when the run succeeds)',
   details: `Adapters: ${ADAPTERS.map((a) => `${a.id} (${a.title})`).join('; ')}.\nExit status 0 when the database was replaced, 1 when it was not.`,
   positionals: true,
@@ -49,6 +50,7 @@ export const ingestCommand: Command = {
     config: { type: 'string', arg: 'FILE', help: 'configuration file (default almanac.config.json, if present)' },
     'as-of': { type: 'string', arg: 'DATE', help: 'reference date for "today" (default: the newest event in the data)' },
     'max-reject-ratio': { type: 'string', arg: 'R', help: 'largest share of a file\'s records that may be rejected (default 0.05)' },
+    pseudonymize: { type: 'string', arg: 'people', help: 'store stable pseudonyms instead of person names (salt: privacy.salt, else almanac.salt beside the database)' },
     json: { type: 'boolean', help: 'print one JSON summary on stdout' },
   },
   async run(v, positionals) {
@@ -57,6 +59,10 @@ export const ingestCommand: Command = {
       ratio = Number(v['max-reject-ratio']);
       if (!Number.isFinite(ratio) || ratio < 0 || ratio > 1) throw new UsageError('--max-reject-ratio: expected a number from 0 to 1');
     }
+    const pseudonymize = v.pseudonymize;
+    if (pseudonymize !== undefined && !PSEUDONYMIZE_KINDS.includes(pseudonymize as PseudonymizeKind)) {
+      throw new UsageError(`--pseudonymize: expected ${PSEUDONYMIZE_KINDS.join(' or ')}`);
+    }
     const json = Boolean(v.json);
     const summary = await ingest({
       inputs: positionals.length ? positionals : [DEFAULTS.exports],
@@ -64,6 +70,7 @@ export const ingestCommand: Command = {
       config: typeof v.config === 'string' ? v.config : undefined,
       asOf: dateOption(v['as-of'], 'as-of'),
       maxRejectRatio: ratio,
+      pseudonymize: pseudonymize as PseudonymizeKind | undefined,
       quiet: json,
     });
     if (json) {

@@ -44,6 +44,8 @@ export const BOOKKEEPING: Record<string, TableColumn[]> = {
     { name: 'rows_rejected', sql: 'BIGINT' },
     { name: 'warnings', sql: 'INTEGER' },
     { name: 'tool_version', sql: 'VARCHAR' },
+    // 'people' when the person fields hold pseudonyms (ingest --pseudonymize people), else NULL.
+    { name: 'pseudonymized', sql: 'VARCHAR' },
   ],
   ingest_files: [
     { name: 'path', sql: 'VARCHAR' },

@@ -163,6 +163,16 @@ export const ConfigSchema = z
       })
       .strict()
       .prefault({}),
+    privacy: z
+      .object({
+        salt: z
+          .string()
+          .min(16)
+          .optional()
+          .describe('Secret key of the pseudonyms made by `ingest --pseudonymize people` (default: a random salt kept in almanac.salt beside the database). Keep it secret and keep it: another salt gives other pseudonyms.'),
+      })
+      .strict()
+      .prefault({}),
     monthly: z
       .object({
         graceDays: z

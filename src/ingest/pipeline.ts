@@ -15,6 +15,7 @@ import { createStaging, finalize, newestEventDate } from './finalize.ts';
 import { createProgress, type Progress } from './progress.ts';
 import type { FileContext, Warning } from './context.ts';
 import { TOOL_VERSION } from '../version.ts';
+import { pseudonymizePeople, resolveSalt, type PseudonymizeKind } from './pseudonymize.ts';
 
 export interface IngestOptions {
   inputs: string[];
@@ -22,6 +23,8 @@ export interface IngestOptions {
   config?: string;
   asOf?: string;
   maxRejectRatio?: number;
+  /** Replace the person fields by stable pseudonyms (src/ingest/pseudonymize.ts). */
+  pseudonymize?: PseudonymizeKind;
   /** No progress output (tests, --json). */
   quiet?: boolean;
 }
@@ -134,6 +137,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     return summary;
   }
   fs.mkdirSync(path.dirname(path.resolve(opts.db)), { recursive: true });
+  const salt = opts.pseudonymize === 'people' ? resolveSalt(config.privacy.salt, opts.db) : null;
   const release = acquireLock(opts.db, 'ingest');
   const next = `${opts.db}.next-${process.pid}`;
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'almanac-'));
@@ -156,6 +160,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     // Rejects come from the files and, after finalize, from references between them (a booking of
     // an environment no export holds): the limit applies to both.
     if (!summary.errors.length) await finalize(db, summary.warnings);
+    // Before anything is read back (the rejects shown below included): nothing downstream sees a name.
+    if (!summary.errors.length && salt !== null) await pseudonymizePeople(db, salt);
     summary.errors.push(...(await countRejects(db, summary.files, maxRatio)));
     summary.rejects = await db.all<RejectSample>(
       `SELECT path, line, pointer, field, value, expected FROM (SELECT *, row_number() OVER (PARTITION BY path ORDER BY line, pointer) AS k FROM rejects) WHERE k <= 20 ORDER BY path, line, pointer`,
@@ -165,11 +171,11 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     summary.asOf = opts.asOf ?? (await newestEventDate(db, config.timeZone));
     const totals = summary.files.reduce((t, f) => ({ rows: t.rows + f.rows, rejected: t.rejected + f.rejected }), { rows: 0, rejected: 0 });
     await db.run(
-      `INSERT INTO ingest_runs VALUES (?, ?::TIMESTAMP, now()::TIMESTAMP, ?::DATE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO ingest_runs VALUES (?, ?::TIMESTAMP, now()::TIMESTAMP, ?::DATE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         started.toISOString(), started.toISOString(), summary.asOf, config.timeZone, config.delivery.reportYear,
         config.forecast.seed, config.forecast.windowDays, config.monthly.graceDays, listValue(opts.inputs),
-        files.length, totals.rows, totals.rejected, summary.warnings.length, TOOL_VERSION,
+        files.length, totals.rows, totals.rejected, summary.warnings.length, TOOL_VERSION, opts.pseudonymize ?? null,
       ],
     );
     for (const f of summary.files) {
