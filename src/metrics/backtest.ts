@@ -8,18 +8,24 @@ import { addDays, daysBetween } from './periods.ts';
 import { ratio, round } from './stats.ts';
 import type { MetricRow } from './types.ts';
 
+/** One forecast of the backtest: made as of a past date, scored against what happened. */
 export interface BacktestRow {
   releaseId: string;
+  /** The past date the forecast was made as of. */
   asOf: string;
   actualRelease: string;
   plannedRelease: string | null;
+  /** actualRelease − asOf. */
   daysBefore: number;
+  /** Work items known on `asOf` (created by then), and those not done by then. */
   known: number;
   remaining: number;
+  /** Items of the release created after `asOf` (unknown to the forecast: scope added later). */
   addedLater: number;
   p50: string | null;
   p85: string | null;
   p95: string | null;
+  /** The actual release fell on or before the P50 / P85 date. */
   hitP50: boolean;
   hitP85: boolean;
 }

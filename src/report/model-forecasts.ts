@@ -4,6 +4,7 @@
 // time zone); weeks are ISO weeks given as `YYYY-Www` and as their Monday.
 import type { ForecastSettings } from '../metrics/forecast.ts';
 import type { ForecastOutcome } from '../metrics/forecast-release.ts';
+import type { BacktestRow } from '../metrics/backtest.ts';
 import type { ReleaseRef, ReleaseState } from './model-releases.ts';
 
 /** seed, trials, windowDays, horizonDays, backtestEveryDays, backtestTrials (see metrics/forecast.ts). */
@@ -93,27 +94,8 @@ export interface ReleaseForecast {
   histogram: Array<{ week: string; monday: string; trials: number }>;
 }
 
-/** One forecast of the backtest: made as of a past date, scored against what happened. */
-export interface BacktestForecast {
-  release: ReleaseRef;
-  /** The past date the forecast was made as of. */
-  asOf: string;
-  actualRelease: string;
-  plannedRelease: string | null;
-  /** actualRelease − asOf. */
-  daysBefore: number;
-  /** Work items known on `asOf` (created by then), and those not done by then. */
-  known: number;
-  remaining: number;
-  /** Items of the release created after `asOf` (unknown to the forecast: scope added later). */
-  addedLater: number;
-  p50: string | null;
-  p85: string | null;
-  p95: string | null;
-  /** The actual release fell on or before the P50 / P85 date. */
-  hitP50: boolean;
-  hitP85: boolean;
-}
+/** One forecast of the backtest (src/metrics/backtest.ts), naming its release for the page. */
+export type BacktestForecast = Omit<BacktestRow, 'releaseId'> & { release: ReleaseRef };
 
 export interface BacktestSummary {
   forecasts: number;
