@@ -57,17 +57,27 @@ export interface ProductionDeployment {
   rework: string | null;
 }
 
+/** The five DORA measures of one scope and period, with the counts they rest on. */
 export interface Measures {
+  /** Finished production deployments (status success, failure or rolled_back, with a finish time). */
   deployments: number;
+  /** Distinct days with at least one successful production deployment. */
   deploymentDays: number;
+  /** delivery.deployment_frequency: deploymentDays ÷ (days ÷ 7), per week. */
   deploymentFrequency: number;
+  /** Finished production deployments that failed, were rolled back, or caused an attributed incident. */
   failedDeployments: number;
+  /** delivery.change_failure_rate; null without finished deployments. */
   changeFailureRate: number | null;
+  /** delivery.lead_time_days_median over `leadTimeItems` work items; null without any. */
   leadTimeMedian: number | null;
   leadTimeItems: number;
+  /** delivery.recovery_hours_median over `recoveries` resolved attributed incidents; null without any. */
   recoveryMedian: number | null;
   recoveries: number;
+  /** Finished production deployments that were rework. */
   rework: number;
+  /** delivery.rework_rate; null without finished deployments. */
   reworkRate: number | null;
 }
 

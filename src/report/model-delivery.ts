@@ -5,6 +5,7 @@ import type { ReleaseRef } from './model-releases.ts';
 import type { ChangeRef, IncidentRef, SourceRef, SystemRef } from './model-changes.ts';
 import type { AttributionRule } from '../metrics/attribution.ts';
 import type { Tier, TieredMeasure } from '../metrics/dora-tiers.ts';
+import type { Measures } from '../metrics/delivery.ts';
 
 /** How an incident was tied to what caused it: 'deployment-link', 'change-release-link', 'change-link', 'same-system-fallback'. */
 export type { AttributionRule };
@@ -20,28 +21,8 @@ export interface Tiers {
   overall: Tier | null;
 }
 
-export interface DeliveryMeasures {
-  /** Finished production deployments (status success, failure or rolled_back, with a finish time). */
-  deployments: number;
-  /** Distinct days with at least one successful production deployment. */
-  deploymentDays: number;
-  /** delivery.deployment_frequency: deploymentDays ÷ (days ÷ 7), per week. */
-  deploymentFrequency: number;
-  /** Finished production deployments that failed, were rolled back, or caused an attributed incident. */
-  failedDeployments: number;
-  /** delivery.change_failure_rate; null without finished deployments. */
-  changeFailureRate: number | null;
-  /** delivery.lead_time_days_median over `leadTimeItems` work items; null without any. */
-  leadTimeMedian: number | null;
-  leadTimeItems: number;
-  /** delivery.recovery_hours_median over `recoveries` resolved attributed incidents; null without any. */
-  recoveryMedian: number | null;
-  recoveries: number;
-  /** Finished production deployments that were rework. */
-  rework: number;
-  /** delivery.rework_rate; null without finished deployments. */
-  reworkRate: number | null;
-}
+/** The five DORA measures of a scope and period (src/metrics/delivery.ts). */
+export type DeliveryMeasures = Measures;
 
 export interface DeliveryPeriod extends DeliveryMeasures {
   /** `YYYY-MM`, or `all` for the months taken together. */

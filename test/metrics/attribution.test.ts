@@ -20,20 +20,16 @@
 //   INC08 no system, no link                               → unattributed
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { openDb } from '../../src/db/duckdb.ts';
-import { buildModel } from '../../src/report/build-model.ts';
 import type { ReportModel } from '../../src/report/model.ts';
 import { attributeIncidents, type ChangeLinkFacts, type DeploymentFacts, type IncidentFacts } from '../../src/metrics/attribution.ts';
-import { FIXTURES, ingestFiles } from '../helpers/ingest.ts';
+import { FIXTURES } from '../helpers/ingest.ts';
+import { modelOf } from '../helpers/model.ts';
 
 const DIR = path.relative(process.cwd(), path.join(FIXTURES, 'metrics/delivery'));
 
 let model: ReportModel;
 beforeAll(async () => {
-  const run = await ingestFiles([path.join(FIXTURES, 'metrics/delivery')], { asOf: '2026-03-31' });
-  expect(run.summary.errors).toEqual([]);
-  const db = await openDb(run.db, { readOnly: true });
-  model = await buildModel(db).finally(() => db.close());
+  model = await modelOf([path.join(FIXTURES, 'metrics/delivery')], { asOf: '2026-03-31' });
 });
 
 describe('incident attribution on the fixture', () => {

@@ -29,23 +29,19 @@
 // cancelled → 0; web 0.
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { openDb } from '../../src/db/duckdb.ts';
-import { buildModel } from '../../src/report/build-model.ts';
 import type { ReportModel } from '../../src/report/model.ts';
 import { changeMetrics, dateChanges } from '../../src/metrics/changes.ts';
 import { latest, LIST_LIMIT } from '../../src/report/changes-page.ts';
 import { collisions, freezesHit, freezeWindows } from '../../src/metrics/change-windows.ts';
-import { FIXTURES, ingestFiles } from '../helpers/ingest.ts';
+import { FIXTURES } from '../helpers/ingest.ts';
+import { modelOf } from '../helpers/model.ts';
 
 /** Source files are named relative to the working directory the ingest ran in. */
 const DIR = path.relative(process.cwd(), path.join(FIXTURES, 'metrics/changes'));
 
 let model: ReportModel;
 beforeAll(async () => {
-  const run = await ingestFiles([path.join(FIXTURES, 'metrics/changes')], { asOf: '2026-03-31' });
-  expect(run.summary.errors).toEqual([]);
-  const db = await openDb(run.db, { readOnly: true });
-  model = await buildModel(db).finally(() => db.close());
+  model = await modelOf([path.join(FIXTURES, 'metrics/changes')], { asOf: '2026-03-31' });
 });
 
 const series = (m: string, kind = 'all', id = '*') =>

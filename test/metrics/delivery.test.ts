@@ -39,8 +39,6 @@
 //   CFR 0 elite → medium; card Feb: frequency 0 → low.
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { openDb } from '../../src/db/duckdb.ts';
-import { buildModel } from '../../src/report/build-model.ts';
 import type { ReportModel } from '../../src/report/model.ts';
 import { lowestTier, tierOf, tierTable } from '../../src/metrics/dora-tiers.ts';
 import { leadTimes } from '../../src/metrics/delivery-lead-time.ts';
@@ -48,14 +46,12 @@ import { delivery } from '../../src/metrics/delivery.ts';
 import { itemStarts } from '../../src/report/operations-inputs.ts';
 import { ConfigSchema } from '../../src/ingest/config.ts';
 import { memoryDb } from '../helpers/context.ts';
-import { FIXTURES, ingestFiles } from '../helpers/ingest.ts';
+import { FIXTURES } from '../helpers/ingest.ts';
+import { modelOf } from '../helpers/model.ts';
 
 let model: ReportModel;
 beforeAll(async () => {
-  const run = await ingestFiles([path.join(FIXTURES, 'metrics/delivery')], { asOf: '2026-03-31' });
-  expect(run.summary.errors).toEqual([]);
-  const db = await openDb(run.db, { readOnly: true });
-  model = await buildModel(db).finally(() => db.close());
+  model = await modelOf([path.join(FIXTURES, 'metrics/delivery')], { asOf: '2026-03-31' });
 });
 
 const series = (m: string, kind = 'all', id = '*') =>

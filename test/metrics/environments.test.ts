@@ -28,19 +28,15 @@
 //   all demand: W14 36 + 72 = 108, W15 48, W16 120, W17 168, W18 72, W22 48, W25 72, else 0.
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { openDb } from '../../src/db/duckdb.ts';
-import { buildModel } from '../../src/report/build-model.ts';
 import type { ReportModel } from '../../src/report/model.ts';
 import { bookingSpan, occupancy, utilization, conflictRuns } from '../../src/metrics/environments.ts';
 import { demandPlan } from '../../src/metrics/environment-demand.ts';
-import { FIXTURES, ingestFiles } from '../helpers/ingest.ts';
+import { FIXTURES } from '../helpers/ingest.ts';
+import { modelOf } from '../helpers/model.ts';
 
 let model: ReportModel;
 beforeAll(async () => {
-  const run = await ingestFiles([path.join(FIXTURES, 'metrics/environments')], { asOf: '2026-03-31' });
-  expect(run.summary.errors).toEqual([]);
-  const db = await openDb(run.db, { readOnly: true });
-  model = await buildModel(db).finally(() => db.close());
+  model = await modelOf([path.join(FIXTURES, 'metrics/environments')], { asOf: '2026-03-31' });
 });
 
 const metric = (m: string, period = 'all', kind = 'environment') =>

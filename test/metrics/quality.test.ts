@@ -26,13 +26,11 @@ import type { ReportModel } from '../../src/report/model.ts';
 import { defectFlow } from '../../src/metrics/quality-defects.ts';
 import { testLoad } from '../../src/metrics/quality.ts';
 import { FIXTURES, ingestFiles, writeFixture } from '../helpers/ingest.ts';
+import { modelOf } from '../helpers/model.ts';
 
 let model: ReportModel;
 beforeAll(async () => {
-  const run = await ingestFiles([path.join(FIXTURES, 'metrics/quality')], { asOf: '2026-03-31' });
-  expect(run.summary.errors).toEqual([]);
-  const db = await openDb(run.db, { readOnly: true });
-  model = await buildModel(db).finally(() => db.close());
+  model = await modelOf([path.join(FIXTURES, 'metrics/quality')], { asOf: '2026-03-31' });
 });
 
 const series = (m: string, kind = 'all', id = '*') =>
