@@ -159,6 +159,7 @@ describe('monthly pages of the fixture', () => {
     }
   });
 
+  // It builds a whole site of its own: on a busy 2-core machine that alone can take most of a minute.
   it('prints a month whose every list is full, with long reasons, on at most two A4 pages', async () => {
     const full = structuredClone(model);
     const p = full.monthly.months[0]!;
@@ -188,7 +189,7 @@ describe('monthly pages of the fixture', () => {
     } finally {
       await server.close();
     }
-  });
+  }, 240_000);
 });
 
 // The fixture's months are what the pages above check; keep it honest about what it holds.
