@@ -12,11 +12,32 @@ export interface Db {
   close(): void;
 }
 
-export async function openDb(path: string, opts: { readOnly?: boolean } = {}): Promise<Db> {
+/** `ALMANAC_TRACE_SQL=<ms>`: statements slower than that are written to stderr (finding where an ingest or build spends its time). */
+const TRACE_MS = Number(process.env.ALMANAC_TRACE_SQL) || 0;
+
+async function traced<T>(sql: string, work: Promise<T>): Promise<T> {
+  if (!TRACE_MS) return work;
+  const t0 = performance.now();
+  const out = await work;
+  const ms = performance.now() - t0;
+  if (ms >= TRACE_MS) process.stderr.write(`[sql ${Math.round(ms)} ms] ${sql.replace(/\s+/g, ' ').slice(0, Number(process.env.ALMANAC_TRACE_LEN) || 400)}\n`);
+  return out;
+}
+
+/**
+ * DuckDB's own memory budget (it spills sorts, joins and big temp tables to disk beyond it). Its
+ * default, 80 % of the machine's memory, lets an ingest take gigabytes on a laptop where it runs beside
+ * everything else; the JavaScript side and Astro come on top (README, Performance).
+ */
+export const MEMORY_LIMIT = '768MB';
+
+export async function openDb(path: string, opts: { readOnly?: boolean; memoryLimit?: string | null } = {}): Promise<Db> {
   const options: Record<string, string> = {
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'true',
   };
+  const memory = opts.memoryLimit === undefined ? MEMORY_LIMIT : opts.memoryLimit;
+  if (memory) options.memory_limit = memory;
   if (opts.readOnly) options.access_mode = 'READ_ONLY';
   const instance = await DuckDBInstance.create(path, options);
   const conn = await instance.connect();
@@ -25,10 +46,10 @@ export async function openDb(path: string, opts: { readOnly?: boolean } = {}): P
     instance,
     conn,
     async run(sql, params) {
-      await conn.run(sql, params);
+      await traced(sql, conn.run(sql, params));
     },
     async all<T>(sql: string, params?: DuckDBValue[]) {
-      const reader = await conn.runAndReadAll(sql, params);
+      const reader = await traced(sql, conn.runAndReadAll(sql, params));
       return reader.getRowObjectsJson() as T[];
     },
     close() {

@@ -46,7 +46,7 @@ function rawExpr(kind: ColumnInfo['kind'], src: FieldSource): string {
   if (kind === 'list') {
     const list = src.parse?.split ? `string_split(${src.sql}, ${lit(src.parse.split)})` : src.sql;
     const clean = `list_filter(list_transform(${list}, s -> trim(s)), s -> s IS NOT NULL AND s <> '')`;
-    return `CASE WHEN len(${clean}) > 0 THEN ${clean} END`;
+    return `nullif(${clean}, [])`;
   }
   return `nullif(trim(CAST(${src.sql} AS VARCHAR)), '')`;
 }
@@ -60,7 +60,6 @@ export async function applyMapping(ctx: FileContext, m: Mapping): Promise<MapRes
   for (const name of required) {
     if (!m.fields[name]) throw new Error(`mapping for ${m.entity} lacks required field ${name}`);
   }
-  const t1 = ctx.tempName('map');
   const t2 = ctx.tempName('conv');
 
   const selects = [
@@ -70,15 +69,15 @@ export async function applyMapping(ctx: FileContext, m: Mapping): Promise<MapRes
     ...present.map((c) => `${rawExpr(c.kind, m.fields[c.name]!)} AS ${raw(c.name)}`),
     `${m.updated ? rawExpr('instant', m.updated) : 'NULL::VARCHAR'} AS ${raw('_updated')}`,
   ];
-  await ctx.progress.track(db.conn, db.run(`CREATE OR REPLACE TEMP TABLE ${t1} AS SELECT ${selects.join(', ')} FROM ${m.from}${m.where ? ` WHERE ${m.where}` : ''}`));
-
+  // Raw and converted values in one pass: the raw text is kept beside each value for the errors.
+  const mapped = `(SELECT ${selects.join(', ')} FROM ${m.from}${m.where ? ` WHERE ${m.where}` : ''})`;
   const conv = new Map(present.map((c) => [c.name, conversion(c.kind, m.fields[c.name]!.parse ?? {}, c.values)]));
   const updatedConv = m.updated ? conversion('instant', m.updated.parse ?? {}) : null;
   await ctx.progress.track(db.conn, db.run(
     `CREATE OR REPLACE TEMP TABLE ${t2} AS SELECT *, ${[
       ...present.map((c) => `${conv.get(c.name)!.sql(raw(c.name))} AS ${val(c.name)}`),
       `${updatedConv ? updatedConv.sql(raw('_updated')) : 'NULL::TIMESTAMP'} AS _updated`,
-    ].join(', ')} FROM ${t1}`,
+    ].join(', ')} FROM ${mapped}`,
   ));
 
   // Failure conditions, one per field that can fail; `expected` is SQL (it may quote the row).
@@ -160,6 +159,6 @@ export async function applyMapping(ctx: FileContext, m: Mapping): Promise<MapRes
     `SELECT count(*)::INTEGER AS total, (count(*) FILTER (WHERE ${ok}))::INTEGER AS kept FROM ${t2}`,
   );
   await db.run(`INSERT INTO ${q(`stg_${target}`)} (${insertCols.map(q).join(', ')}) SELECT ${insertVals.join(', ')} FROM ${t2} WHERE ${ok}`);
-  await db.run(`DROP TABLE ${t1}; DROP TABLE ${t2}`);
+  await db.run(`DROP TABLE ${t2}`);
   return { entity: m.entity, rows: counts?.kept ?? 0, rejectedRows: (counts?.total ?? 0) - (counts?.kept ?? 0) };
 }

@@ -68,7 +68,7 @@ export const azureWorkItems: Adapter = {
     }
     const staged = await stageCsv(ctx, p);
     const dated = ['Created Date', 'Changed Date', 'Closed Date'].flatMap((n) => (at(n) ? [{ name: at(n)!.column, sql: at(n)!.sql }] : []));
-    const instant = { ...(await fileDateFormats(ctx, staged.relation, dated)), timeZone: timeZoneOf(ctx) };
+    const instant = { ...(await fileDateFormats(ctx, staged.values, dated)), timeZone: timeZoneOf(ctx) };
     const azure = ctx.config.azure;
 
     const fields: Record<string, FieldSource> = {};

@@ -94,7 +94,7 @@ export const canonicalCsv: Adapter = {
       entityColumns(entity).filter((c) => (c.kind === 'date' || c.kind === 'instant') && !FIXED_FORMATS[`${entity}.${c.name}`]).map((c) => c.name),
     );
     const dateCols = p.header.flatMap((h, i) => (dated.has(h) ? [{ name: h, sql: col(i) }] : []));
-    const dateFormats = await fileDateFormats(ctx, staged.relation, dateCols, { expectIso: true });
+    const dateFormats = await fileDateFormats(ctx, staged.values, dateCols, { expectIso: true });
     const fields: Record<string, FieldSource> = {};
     const known = new Set(entityColumns(entity).map((c) => c.name));
     const unknown: string[] = [];

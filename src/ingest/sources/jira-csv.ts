@@ -135,7 +135,7 @@ export const jiraCsv: Adapter = {
       const i = h.first(n);
       return i === undefined ? [] : [{ name: p.header[i]!, sql: col(i) }];
     });
-    const instant = { ...(await fileDateFormats(ctx, rel, dateCols)), timeZone: timeZoneOf(ctx) };
+    const instant = { ...(await fileDateFormats(ctx, staged.values, dateCols)), timeZone: timeZoneOf(ctx) };
     const project = h.first('Project key');
     const projectSql = project === undefined ? projectOfIssueKeySql(col(keyCol)) : `coalesce(${cell(project)}, ${projectOfIssueKeySql(col(keyCol))})`;
 

@@ -20,6 +20,8 @@ export interface SnColumn {
 
 export interface SnSource {
   from: string;
+  /** `from` without line numbers, where that is cheaper to scan (StagedCsv.values); default `from`. */
+  values?: string;
   line?: string;
   pointer?: string;
   seq: string;
@@ -59,7 +61,7 @@ async function decideTable(ctx: FileContext, src: SnSource): Promise<SnTable> {
   if (byFields) return byFields;
   const num = unknownAsNull(src.columns.get('number')!.sql);
   const [row] = await ctx.db.all<{ chg: number; inc: number }>(
-    `SELECT (count(*) FILTER (WHERE upper(${num}) LIKE 'CHG%'))::INTEGER AS chg, (count(*) FILTER (WHERE upper(${num}) LIKE 'INC%'))::INTEGER AS inc FROM ${src.from}`,
+    `SELECT (count(*) FILTER (WHERE upper(${num}) LIKE 'CHG%'))::INTEGER AS chg, (count(*) FILTER (WHERE upper(${num}) LIKE 'INC%'))::INTEGER AS inc FROM ${src.values ?? src.from}`,
   );
   const byNumbers = tableFromNumbers(row?.chg ?? 0, row?.inc ?? 0);
   if (byNumbers) return byNumbers;
@@ -74,7 +76,7 @@ async function decideTable(ctx: FileContext, src: SnSource): Promise<SnTable> {
 /** How the file writes dates, from the config or detected (shared with every adapter). */
 async function dateParse(ctx: FileContext, src: SnSource): Promise<ParseOptions> {
   const cols = SN_DATE_FIELDS.flatMap((f) => (src.columns.has(f) ? [{ name: src.columns.get(f)!.column, sql: unknownAsNull(src.columns.get(f)!.sql) }] : []));
-  return { ...(await fileDateFormats(ctx, src.from, cols)), timeZone: ctx.rule?.timeZone ?? ctx.config.timeZone };
+  return { ...(await fileDateFormats(ctx, src.values ?? src.from, cols)), timeZone: ctx.rule?.timeZone ?? ctx.config.timeZone };
 }
 
 /** Values of `value` (over the raw `field`) that read as NULL though the field had one: one warning each. */
@@ -83,7 +85,7 @@ async function warnUnmapped(ctx: FileContext, src: SnSource, field: string, valu
   if (!c) return;
   const x = unknownAsNull(c.sql);
   const rows = await ctx.db.all<{ v: string; n: number }>(
-    `SELECT ${x} AS v, count(*)::INTEGER AS n FROM ${src.from} WHERE ${x} IS NOT NULL AND (${value(x)}) IS NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`,
+    `SELECT ${x} AS v, count(*)::INTEGER AS n FROM ${src.values ?? src.from} WHERE ${x} IS NOT NULL AND (${value(x)}) IS NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`,
   );
   for (const r of rows) ctx.warn('unmapped-value', `${c.column}: value ${JSON.stringify(r.v)} is not a known ${what} (kept as unknown)`, r.n);
 }

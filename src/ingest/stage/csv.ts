@@ -9,6 +9,12 @@ import type { FileContext } from '../context.ts';
 export interface StagedCsv {
   /** Relation with columns c0…cN (VARCHAR), `_row` (0-based) and `_line` (the record's first line). */
   relation: string;
+  /**
+   * The same records without line numbers, for queries that only look at values (date format
+   * detection, counts): `relation` joins the line table, which DuckDB computes in full even for a
+   * LIMIT.
+   */
+  values: string;
   header: string[];
   scan: CsvScan;
   text: PreparedText;
@@ -122,5 +128,5 @@ export async function stageCsv(ctx: FileContext, probed: { text: PreparedText; s
     `CREATE OR REPLACE TEMP VIEW ${relation} AS SELECT r.*, r.rowid AS _row, (r.rowid + 2 + coalesce(j.off, 0))::INTEGER AS _line
      FROM ${raw} r ASOF LEFT JOIN ${jumps} j ON r.rowid >= j.row_from`,
   );
-  return { relation, header, scan, text, records: scan.rows + scan.raggedCount };
+  return { relation, values: raw, header, scan, text, records: scan.rows + scan.raggedCount };
 }

@@ -27,6 +27,7 @@ export async function stageRecords(
   const tmp = path.join(ctx.tmpDir, `${ctx.tempName('records')}.ndjson`);
   const fd = fs.openSync(tmp, 'w');
   let seq = 0;
+  let longest = 0;
   let chunk: string[] = [];
   const flush = () => {
     if (chunk.length) fs.writeSync(fd, chunk.join(''));
@@ -41,7 +42,9 @@ export async function stageRecords(
         else if (listSet.has(f)) row[f] = (Array.isArray(v) ? v : [v]).filter((x) => x !== null && x !== undefined).map(String);
         else row[f] = Array.isArray(v) ? v.join(';') : String(v);
       }
-      chunk.push(JSON.stringify(row) + '\n');
+      const line = JSON.stringify(row) + '\n';
+      longest = Math.max(longest, line.length);
+      chunk.push(line);
       if (chunk.length >= 10000) flush();
     }
     flush();
@@ -50,11 +53,14 @@ export async function stageRecords(
   }
   const table = ctx.tempName('json');
   const columns = [`'_pointer': 'VARCHAR'`, `'_seq': 'BIGINT'`, ...fields.map((f) => `${lit(f)}: '${listSet.has(f) ? 'VARCHAR[]' : 'VARCHAR'}'`)];
+  // DuckDB reserves buffers of this size per thread: as big as the longest record needs (UTF-16 length ×
+  // 3 bounds its UTF-8 bytes), not a fixed size that alone would exhaust its memory limit.
+  const maxObject = Math.max(longest * 3 + 1024, 1 << 20);
   if (seq === 0) {
     await ctx.db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM (SELECT NULL::VARCHAR AS _pointer, NULL::BIGINT AS _seq, ${fields.map((f) => `NULL::${listSet.has(f) ? 'VARCHAR[]' : 'VARCHAR'} AS "${f}"`).join(', ')}) WHERE false`);
   } else {
     await ctx.db.run(
-      `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM read_json(${lit(tmp)}, format = 'newline_delimited', columns = {${columns.join(', ')}}, maximum_object_size = 268435456)`,
+      `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM read_json(${lit(tmp)}, format = 'newline_delimited', columns = {${columns.join(', ')}}, maximum_object_size = ${maxObject})`,
     );
   }
   fs.rmSync(tmp, { force: true });
