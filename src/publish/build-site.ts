@@ -1,17 +1,15 @@
-// `almanac build`: database → report model → Astro pages in a work folder → swapped in for the site.
+// `almanac build`: database → report model (model-step.ts) → Astro pages in a work folder → swapped in
+// for the site.
 // The previous site keeps being served until the new one is complete.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDb } from '../db/duckdb.ts';
 import { acquireLock } from '../db/lock.ts';
-import { buildModel } from '../report/build-model.ts';
-import { writeMetrics } from './metrics-export.ts';
+import { modelFiles, runModelStep } from './model-step.ts';
 import { runAstroBuild } from './astro-build.ts';
 import { writeSearchIndex } from './search-index.ts';
 import { recoverSwap, swapIn, workDir } from './swap.ts';
-import { describeCycle } from '../ingest/derive/dependency-cycles.ts';
-import { defaultStatusDir, statusSnapshot, writeStatusSnapshot } from '../report/status-history.ts';
+import { defaultStatusDir, writeStatusSnapshot } from '../report/status-history.ts';
 import { defaultMonthlyDir, writeMonthlySnapshot } from '../report/monthly-snapshots.ts';
 
 
@@ -47,26 +45,23 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   let work: string | null = null;
   try {
     recoverSwap(opts.out);
-    const db = await openDb(opts.db, { readOnly: true });
     const statusDir = opts.statusDir ?? defaultStatusDir(opts.db);
     const monthlyDir = opts.monthlyDir ?? defaultMonthlyDir(opts.db);
-    const model = await buildModel(db, { asOf: opts.asOf, statusDir, monthlyDir, refreeze: opts.refreeze }).finally(() => db.close());
-    const reportFile = path.join(tmp, 'report.json');
-    fs.writeFileSync(reportFile, JSON.stringify(model));
+    const made = await runModelStep({ db: opts.db, dir: tmp, options: { asOf: opts.asOf, statusDir, monthlyDir, refreeze: opts.refreeze } });
+    const files = modelFiles(tmp);
     work = workDir(opts.out);
     // Its own cache folder: builds running side by side (tests, a schedule) never share one.
-    await runAstroBuild({ reportFile, outDir: work, cacheDir: path.join(tmp, 'astro-cache') });
-    writeMetrics(path.join(work, 'data'), model.metrics);
+    await runAstroBuild({ reportFile: files.report, outDir: work, cacheDir: path.join(tmp, 'astro-cache') });
+    fs.cpSync(files.data, path.join(work, 'data'), { recursive: true });
     // Before counting and swapping: a site whose index failed stays unpublished.
     await writeSearchIndex(work);
     const pages = countPages(work);
     swapIn(work, opts.out);
     work = null;
-    writeStatusSnapshot(statusDir, statusSnapshot(model.portfolio, model.meta.asOf));
+    writeStatusSnapshot(statusDir, made.status);
     // Frozen only once the site showing them is in place: a failed build freezes nothing.
-    for (const page of model.monthly.months) if (model.monthly.toFreeze.includes(page.month)) writeMonthlySnapshot(monthlyDir, page);
-    const warnings = model.dependencies.cycles.map((c) => `dependency cycle between releases ${describeCycle(c.map((r) => r.id))} (listed on the dependencies page)`);
-    return { out: opts.out, pages, metrics: model.metrics.length, asOf: model.meta.asOf, warnings };
+    for (const page of made.freeze) writeMonthlySnapshot(monthlyDir, page);
+    return { out: opts.out, pages, metrics: made.metrics, asOf: made.asOf, warnings: made.warnings };
   } finally {
     if (work) fs.rmSync(work, { recursive: true, force: true });
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -19,7 +19,8 @@ import { operations } from './operations.ts';
 import { LATEST_REPORT_YEAR } from '../metrics/dora-tiers.ts';
 import type { ReportModel } from './model.ts';
 import { SITE_NAV } from './nav.ts';
-import { forecastHistory, forecastsPage } from './forecasts-page.ts';
+import { forecastHistory, forecastsPage, releaseForecasts } from './forecasts-page.ts';
+import { backtestInThread } from './backtest-thread.ts';
 import { FORECAST_DEFAULTS } from '../metrics/forecast.ts';
 import { portfolioModel } from './portfolio-page.ts';
 import { portfolioChanges, portfolioItems } from './portfolio-inputs.ts';
@@ -58,6 +59,13 @@ export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<Repor
   const projects = await loadRows(db, 'project');
   const systems = await loadRows(db, 'system');
   const releases = await loadRows(db, 'release');
+  // First: the backtest thread works while the rest of the model is built.
+  const history = await forecastHistory(db, releases, timeZone);
+  const windowDays = opts.forecastWindowDays ?? quality.run?.forecastWindowDays ?? FORECAST_DEFAULTS.windowDays;
+  const settings = { ...FORECAST_DEFAULTS, seed: opts.forecastSeed ?? quality.run?.forecastSeed ?? FORECAST_DEFAULTS.seed, windowDays };
+  const backtestRun = backtestInThread({ history, asOf, settings });
+  // Handled where it is awaited; until then a failure must not count as unhandled.
+  backtestRun.catch(() => {});
   const graph = dependencyGraph(releases, await loadRows(db, 'release_dependency'));
   const sizes = await releaseSizes(db);
   const releasesModel = await releasesPage(db, { releases, projects, systems, graph, sizes, slugs: slugs(releases.map((r) => r.id)) }, asOf, timeZone);
@@ -76,20 +84,15 @@ export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<Repor
     timeZone, asOf, reportYear: opts.reportYear ?? quality.run?.reportYear ?? LATEST_REPORT_YEAR, systems, environments: environmentRows,
     releaseRefs: releasesModel.rows, environmentRefs: environments.environments,
   });
-  const history = await forecastHistory(db, releases, timeZone);
-  const windowDays = opts.forecastWindowDays ?? quality.run?.forecastWindowDays ?? FORECAST_DEFAULTS.windowDays;
-  const forecasts = forecastsPage(history, releasesModel.rows, asOf, {
-    ...FORECAST_DEFAULTS,
-    seed: opts.forecastSeed ?? quality.run?.forecastSeed ?? FORECAST_DEFAULTS.seed,
-    windowDays,
-  });
+  const openForecasts = releaseForecasts(history, releasesModel.rows, asOf, settings);
   const portfolio = portfolioModel({
-    asOf, timeZone, windowDays, projects, releases, releasesPage: releasesModel, graph, forecasts: forecasts.page.releases,
+    asOf, timeZone, windowDays, projects, releases, releasesPage: releasesModel, graph, forecasts: openForecasts.releases,
     items: await portfolioItems(db, timeZone, asOf), throughput: history.throughput,
     changes: await portfolioChanges(db), freezes: await loadRows(db, 'freeze_window'), phases,
     lessons: await loadRows(db, 'lesson'), costs: await loadRows(db, 'cost'), environments, changeRows: ops.changes.rows,
     previous: opts.statusDir ? previousSnapshot(opts.statusDir, asOf) : null,
   });
+  const forecasts = forecastsPage(openForecasts, await backtestRun, releasesModel.rows, settings);
   const model: Omit<ReportModel, 'monthly'> = {
     meta: { title: 'Release Almanac', asOf, timeZone, toolVersion: TOOL_VERSION },
     nav: SITE_NAV,

@@ -4,7 +4,7 @@ import type { Db } from '../db/duckdb.ts';
 import type { ForecastSettings } from '../metrics/forecast.ts';
 import { history, openAt, type History, type ItemGroup, type ReleasePlan, type TeamDay } from '../metrics/forecast-history.ts';
 import { forecastAt, forecastMetrics, type ForecastResult } from '../metrics/forecast-release.ts';
-import { backtest, backtestMetrics, byLeadTime, hitRates, type HitRates } from '../metrics/backtest.ts';
+import { backtestMetrics, byLeadTime, hitRates, type BacktestResult, type HitRates } from '../metrics/backtest.ts';
 import { quantileOf, round } from '../metrics/stats.ts';
 import type { MetricRow } from '../metrics/types.ts';
 import { localDay } from './release-details.ts';
@@ -77,19 +77,27 @@ function releaseForecast(f: ForecastResult, row: ReleaseRow): ReleaseForecast {
 const rounded = <T extends HitRates>(r: T): T => ({ ...r, hitRateP50: round(r.hitRateP50), hitRateP85: round(r.hitRateP85) });
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function forecastsPage(h: History, rows: readonly ReleaseRow[], asOf: string, settings: ForecastSettings): { page: ForecastsPage; metrics: MetricRow[] } {
+/** The forecast of each open release as of the report's date: what the portfolio needs first. */
+export function releaseForecasts(h: History, rows: readonly ReleaseRow[], asOf: string, settings: ForecastSettings): { releases: ReleaseForecast[]; metrics: MetricRow[] } {
   const row = new Map(rows.map((r) => [r.id, r]));
   const open = openAt(h, asOf);
   const results = open.ids.map((id) => forecastAt(h, id, settings, open));
   // With a forecast first, soonest P85 first (beyond the horizon last), then the rest by id.
   const key = (f: ForecastResult) => (f.summary ? f.summary.p85 ?? '~' : '~~');
   const releases = [...results].sort((a, b) => byText(key(a), key(b)) || byText(a.releaseId, b.releaseId)).map((f) => releaseForecast(f, row.get(f.releaseId)!));
-  const bt = backtest(h, asOf, settings);
+  return { releases, metrics: forecastMetrics(results, settings) };
+}
+
+/** The page: the open releases' forecasts and the backtest (computed apart, see backtest-thread.ts). */
+export function forecastsPage(
+  open: ReturnType<typeof releaseForecasts>, bt: BacktestResult, rows: readonly ReleaseRow[], settings: ForecastSettings,
+): { page: ForecastsPage; metrics: MetricRow[] } {
+  const row = new Map(rows.map((r) => [r.id, r]));
   const ref = (id: string) => ({ id, slug: row.get(id)!.slug, name: row.get(id)!.name });
   return {
     page: {
       settings,
-      releases,
+      releases: open.releases,
       backtest: {
         ...rounded(hitRates(bt.rows)),
         dates: bt.dates,
@@ -98,6 +106,6 @@ export function forecastsPage(h: History, rows: readonly ReleaseRow[], asOf: str
         skipped: [...bt.skipped].map(([reason, count]) => ({ reason, count })),
       },
     },
-    metrics: [...forecastMetrics(results, settings), ...backtestMetrics(bt, settings)],
+    metrics: [...open.metrics, ...backtestMetrics(bt, settings)],
   };
 }

@@ -95,3 +95,6 @@ export interface ReportModel {
   dataQuality: DataQuality;
   metrics: MetricRow[];
 }
+
+/** What the pages read (read-model.ts): the metric rows go to data/metrics.csv only. */
+export type SiteModel = Omit<ReportModel, 'metrics'>;

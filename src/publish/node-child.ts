@@ -1,0 +1,41 @@
+// Steps of a site build that run in a Node process of their own (the model, Astro): each process's
+// memory is returned in full when it ends, so a big build's steps never hold their peaks at once.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * The JavaScript heap of a step. V8's default, a share of the machine's memory, lets garbage pile up
+ * into gigabytes before it collects; the live data of an enterprise-scale model is a few hundred MB
+ * (README, Performance).
+ */
+const HEAP_MB = 1536;
+
+/**
+ * Runs `script` with `arg` (JSON) in a child Node process, in the project folder. Resolves when it
+ * exits 0; otherwise rejects with `describe(exit code, last lines of its stderr)`.
+ */
+export async function runNodeChild(script: string, arg: unknown, fail: (code: number | null, stderr: string) => Error): Promise<void> {
+  const args = ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', `--max-old-space-size=${HEAP_MB}`, script, JSON.stringify(arg)];
+  // stdin: a pipe the child only watches, to stop when this process dies (stopWithParent).
+  const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['pipe', 'inherit', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    process.stderr.write(chunk);
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  if (code !== 0) throw fail(code, stderr.trim().split('\n').slice(-5).join(' | '));
+}
+
+/**
+ * In the child: stdin ends when the parent dies, even killed; stop then, rather than finish work
+ * nobody will use (the next build removes what this one wrote).
+ */
+export function stopWithParent(): void {
+  process.stdin.on('end', () => process.exit(1)).resume().unref();
+}
