@@ -1,7 +1,7 @@
 // One writer at a time: a second ingest (or build) on the same database is refused, not interleaved.
 import fs from 'node:fs';
 
-function alive(pid: number): boolean {
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -160,20 +160,48 @@ async function danglingReferences(db: Db, warnings: Warning[]): Promise<void> {
   }
 }
 
-/** The newest observed event in the data, as a date in the configured time zone. */
-export async function newestEventDate(db: Db, timeZone: string): Promise<string | null> {
-  const events = [
-    'SELECT max(greatest(created, resolved, updated)) FROM work_item',
-    'SELECT max("at") FROM work_item_transition',
-    'SELECT max(greatest(opened_at, closed_at, actual_end)) FROM change',
-    'SELECT max(greatest(opened_at, resolved_at, closed_at)) FROM incident',
-    'SELECT max(greatest(started_at, finished_at)) FROM deployment',
-    'SELECT max(actual_release)::TIMESTAMP FROM release',
-    'SELECT max(date)::TIMESTAMP FROM lesson',
-  ];
-  const [row] = await db.all<{ d: string | null }>(
-    `SELECT strftime(timezone(${lit(timeZone)}, max(t)::TIMESTAMPTZ), '%Y-%m-%d') AS d FROM (${events.map((e) => `(${e})`).join(' UNION ALL ')}) AS u(t)`,
+/** Observed events (plans are not): the newest is the default as-of date (docs/metrics.md, Conventions). */
+const EVENTS: ReadonlyArray<[table: string, columns: readonly string[]]> = [
+  ['work_item', ['created', 'resolved', 'updated']],
+  ['work_item_transition', ['at']],
+  ['change', ['opened_at', 'closed_at', 'actual_end']],
+  ['incident', ['opened_at', 'resolved_at', 'closed_at']],
+  ['deployment', ['started_at', 'finished_at']],
+  ['release', ['actual_release']],
+  ['lesson', ['date']],
+];
+
+/** How long after the exports were written an event may seem to lie: clocks and time zones differ. */
+export const EVENT_SLACK_DAYS = 7;
+
+/**
+ * The newest observed event, as a date in the configured time zone. An event dated more than
+ * EVENT_SLACK_DAYS after `written` (when the exports were written) has not happened: a "never"
+ * placeholder such as 9999-12-31, or a typo. It is left out, with a warning saying where, as one
+ * such date would otherwise move every "today" of the report.
+ */
+export async function newestEventDate(db: Db, timeZone: string, written: Date, warnings: Warning[]): Promise<string | null> {
+  const events = EVENTS.flatMap(([table, cols]) => cols.map((c) =>
+    `SELECT ${lit(`${table}.${c}`)} AS field, ${q(c)}::TIMESTAMP AS t, source_file, source_line, source_pointer FROM ${q(table)} WHERE ${q(c)} IS NOT NULL`,
+  )).join(' UNION ALL ');
+  const late = `t > ${lit(new Date(written.getTime() + EVENT_SLACK_DAYS * 86_400_000).toISOString())}::TIMESTAMPTZ::TIMESTAMP`;
+  const [row] = await db.all<{ d: string | null; late: number }>(
+    `SELECT strftime(timezone(${lit(timeZone)}, (max(t) FILTER (WHERE NOT (${late})))::TIMESTAMPTZ), '%Y-%m-%d') AS d, (count(*) FILTER (WHERE ${late}))::INTEGER AS late FROM (${events})`,
   );
+  if (row?.late) {
+    type Latest = { field: string; value: string; file: string | null; line: number | null; pointer: string | null };
+    const [{ field, value, file, line, pointer }] = (await db.all<Latest>(
+      `SELECT field, strftime(t, '%Y-%m-%d') AS value, source_file AS file, source_line AS line, source_pointer AS pointer FROM (${events})
+       WHERE ${late} ORDER BY t DESC, file, line, pointer LIMIT 1`,
+    )) as [Latest];
+    const where = line !== null ? `line ${line}` : (pointer ?? '?') || '/';
+    warnings.push({
+      path: file ?? '',
+      code: 'future-event',
+      message: `${row.late} event date(s) lie more than ${EVENT_SLACK_DAYS} days after the exports were written (${written.toISOString().slice(0, 10)}), like ${field} ${value} at ${where}: a placeholder or a typo, left out of the as-of date`,
+      count: row.late,
+    });
+  }
   return row?.d ?? null;
 }
 

@@ -7,6 +7,7 @@ import { listValue } from '@duckdb/node-api';
 import { openDb, lit, type Db } from '../db/duckdb.ts';
 import { schemaDdl } from '../db/schema.ts';
 import { acquireLock } from '../db/lock.ts';
+import { recoverSwap } from '../publish/swap.ts';
 import { loadConfig, ruleFor, type Config } from './config.ts';
 import { IngestError, formatLocation } from './errors.ts';
 import { listInputs } from './inputs.ts';
@@ -144,7 +145,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const progress = createProgress(process.stderr, opts.quiet);
   let db: Db | null = null;
   try {
-    fs.rmSync(next, { force: true });
+    // Under the lock every `.next-*` file is a killed run's half-written database (and its WAL).
+    recoverSwap(opts.db);
     db = await openDb(next);
     await db.run("SET enable_progress_bar = true; SET enable_progress_bar_print = false");
     await db.run(`SET temp_directory = ${lit(path.join(tmpDir, 'duckdb'))}`);
@@ -168,7 +170,9 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     );
     if (summary.errors.length) return summary;
 
-    summary.asOf = opts.asOf ?? (await newestEventDate(db, config.timeZone));
+    // No event can postdate the exports: the newest file's time, or now if later.
+    const written = new Date(files.reduce((t, f) => Math.max(t, fs.statSync(f.file).mtimeMs), Date.now()));
+    summary.asOf = opts.asOf ?? (await newestEventDate(db, config.timeZone, written, summary.warnings));
     const totals = summary.files.reduce((t, f) => ({ rows: t.rows + f.rows, rejected: t.rejected + f.rejected }), { rows: 0, rejected: 0 });
     await db.run(
       `INSERT INTO ingest_runs VALUES (?, ?::TIMESTAMP, now()::TIMESTAMP, ?::DATE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

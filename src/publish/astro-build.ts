@@ -7,13 +7,15 @@ import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { alive } from '../db/lock.ts';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 const CHILD = path.join(import.meta.dirname, 'astro-child.ts');
 
 async function build(outDir: string, cacheDir: string, reportFile: string): Promise<void> {
   const args = ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', CHILD, JSON.stringify({ root: PROJECT_ROOT, outDir, cacheDir, reportFile })];
-  const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'inherit', 'pipe'] });
+  // stdin: a pipe the child only watches, to stop when this process dies (astro-child.ts).
+  const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['pipe', 'inherit', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -26,11 +28,20 @@ async function build(outDir: string, cacheDir: string, reportFile: string): Prom
   if (code !== 0) throw new Error(`the Astro build failed (exit ${code}): ${stderr.trim().split('\n').slice(-5).join(' | ') || 'no message'}`);
 }
 
+/** Sites that builds killed before moving them out left in the project (their process is gone). */
+function removeKilledBuilds(dir: string): void {
+  for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    const pid = /^build-(\d+)-/.exec(name)?.[1];
+    if (pid && !alive(Number(pid))) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+  }
+}
+
 export async function runAstroBuild(opts: { reportFile: string; outDir: string; cacheDir: string }): Promise<void> {
   const outDir = path.resolve(opts.outDir);
   const reportFile = path.resolve(opts.reportFile);
   const cacheDir = path.resolve(opts.cacheDir);
   if (outDir.startsWith(PROJECT_ROOT + path.sep)) return build(outDir, cacheDir, reportFile);
+  removeKilledBuilds(path.join(PROJECT_ROOT, '.astro'));
   const inside = path.join(PROJECT_ROOT, '.astro', `build-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
   try {
     await build(inside, cacheDir, reportFile);

@@ -4,6 +4,9 @@
 import { build } from 'astro';
 
 const { root, outDir, cacheDir, reportFile } = JSON.parse(process.argv[2] ?? '{}') as Record<string, string>;
+// Stdin ends when the parent dies, even killed: stop then, rather than finish a site nobody will
+// publish (the next build removes what this one wrote).
+process.stdin.on('end', () => process.exit(1)).resume().unref();
 process.env.ALMANAC_REPORT = reportFile;
 // A report build never phones home.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';

@@ -10,7 +10,10 @@ function leftovers(target: string, tag: string): string[] {
   return fs.readdirSync(dir).filter((n) => n.startsWith(base)).map((n) => path.join(dir, n)).sort();
 }
 
-/** Puts back a folder whose swap was interrupted after the old copy moved aside. */
+/**
+ * Puts back a folder whose swap was interrupted after the old copy moved aside, and removes what killed
+ * runs left beside `target` (work folders, a database's half-written `.next-` file). Only under the lock.
+ */
 export function recoverSwap(target: string): void {
   const old = leftovers(target, 'old');
   if (!fs.existsSync(target) && old.length) fs.renameSync(old[old.length - 1]!, target);

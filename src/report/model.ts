@@ -57,6 +57,8 @@ export interface DataQuality {
     rowsLoaded: number;
     rowsRejected: number;
     toolVersion: string;
+    /** The person fields (`entity.field`) that hold pseudonyms, when the ingest ran with `--pseudonymize people`; null: names as exported. */
+    pseudonymized: string[] | null;
   } | null;
   files: Array<{ path: string; adapter: string; format: string; entities: string[]; records: number; rows: number; rejected: number; encoding: string | null }>;
   warnings: Array<{ path: string; code: string; message: string; count: number }>;

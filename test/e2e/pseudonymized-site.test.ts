@@ -65,6 +65,11 @@ describe('a site built from pseudonymized exports', () => {
     expect(leaks).toEqual([]);
   });
 
+  it('says on the data page that person names are pseudonyms, and in which fields', () => {
+    const data = fs.readFileSync(path.join(out, 'data/index.html'), 'utf8');
+    expect(data).toMatch(/Person names were replaced by pseudonyms .* in work_item\.assignee, project\.owner, deployment\.trigger\./s);
+  });
+
   it('shows pseudonyms where names were', () => {
     const html = fs.readFileSync(path.join(out, 'index.html'), 'utf8') + textFiles(out).filter((f) => f.includes('projects')).map((f) => fs.readFileSync(f, 'utf8')).join('');
     expect(html).toMatch(/Person [0-9a-f]{6}/);

@@ -304,6 +304,8 @@ describe('data page', () => {
     await expect(page.getByText(`Showing ${model.dataQuality.rejects.length} of ${model.dataQuality.rejectCount} rejected values.`).count()).resolves.toBe(1);
     await expect(page.getByRole('cell', { name: hostileReject.value!, exact: true }).count()).resolves.toBe(1);
     await expect(page.locator('main img, main script').count()).resolves.toBe(0);
+    // The fixture's ingest ran without --pseudonymize: no word of pseudonyms (pseudonymized-site.test.ts has them).
+    await expect(page.locator('#pseudonymized').count()).resolves.toBe(0);
     await expect(page.getByRole('link', { name: 'metrics.csv' }).getAttribute('href')).resolves.toBe('metrics.csv');
     await expect(page.getByRole('link', { name: 'metrics.json' }).getAttribute('href')).resolves.toBe('metrics.json');
     expect(problems).toEqual([]);

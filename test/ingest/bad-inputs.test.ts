@@ -23,6 +23,8 @@ interface Case {
   reject?: Partial<Omit<RejectSample, 'expected'>> & { expected?: RegExp };
   /** The run succeeds with no error (a warning, if any, is named above). */
   ok?: boolean;
+  /** The as-of date the run found. */
+  asOf?: string;
 }
 
 const rejected = (file: string) => new RegExp(`${file.replace('.', '\\.')}: \\d+ of \\d+ records rejected`);
@@ -102,7 +104,13 @@ const CASES: Record<string, Case> = {
   'date-epoch-zero': { input: 'date-epoch-zero', ok: true, warning: ['implausible-date', /actual_release: 1 value\(s\) like "1970-01-01"/] },
   'instant-hour-25': { input: 'instant-hour-25', error: rejected('changes.csv'), reject: reject({ line: 2, field: 'opened_at', expected: /ISO 8601/ }) },
   'jira-csv-feb-29-2023': { input: 'jira-csv-feb-29-2023', error: rejected('jira.csv'), reject: reject({ line: 3, field: 'Created', value: '29/Feb/23 10:00', expected: /dd\/MMM\/yy/ }) },
-  'github-releases-far-future': { input: 'github-releases-far-future', ok: true, warning: ['implausible-date', /published_at: 1 value\(s\) like "9999-12-31/] },
+  'date-far-future-event': {
+    input: 'date-far-future-event',
+    ok: true,
+    warning: ['future-event', /^1 event date\(s\) lie more than 7 days after the exports were written \(\d{4}-\d\d-\d\d\), like release\.actual_release 9999-12-31 at line 3: .*left out of the as-of date/],
+    asOf: '2026-01-10',
+  },
+  'github-releases-far-future': { input: 'github-releases-far-future', ok: true, warning: ['implausible-date', /published_at: 1 value\(s\) like "9999-12-31/], asOf: '2026-03-01' },
   'jenkins-epoch-zero': { input: 'jenkins-epoch-zero', ok: true, warning: ['implausible-date', /timestamp \(epoch milliseconds\): 1 value\(s\) like "1970-01-01/] },
 
   // Numbers.
@@ -262,6 +270,7 @@ describe('bad inputs', () => {
         expect(fs.readFileSync(db).equals(good), 'previous database unchanged').toBe(true);
       }
       if (c.ok) expect(errors).toEqual([]);
+      if (c.asOf) expect(summary?.asOf).toBe(c.asOf);
       if (c.warning) {
         const [code, message] = c.warning;
         expect(summary?.warnings.filter((w) => w.code === code).map((w) => w.message)).toContainEqual(expect.stringMatching(message));

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { FIXTURES, ingestFiles, tempDir, writeFixture, type Ingested } from '../helpers/ingest.ts';
 import { normaliseName, pseudonyms, saltFile } from '../../src/ingest/pseudonymize.ts';
 import { openDb } from '../../src/db/duckdb.ts';
+import { dataQuality } from '../../src/report/data-quality.ts';
 
 // Ann Lee and Bob Roy are assignees in the Jira fixture; the other files spell them otherwise.
 const JIRA = fs.readFileSync(path.join(FIXTURES, 'jira/handmade/server-dc.csv'));
@@ -91,6 +92,21 @@ describe('ingest --pseudonymize people', () => {
   it('keeps names without the flag', async () => {
     const p = await people(await ingestFiles([writeFixture(FILES)]));
     expect(p.ann_jira).toBe('Ann Lee');
+  });
+
+  it('is told by the data page\'s model, with the fields, and only with the flag', async () => {
+    const said = async (r: Ingested) => {
+      const db = await openDb(r.db, { readOnly: true });
+      try {
+        return (await dataQuality(db)).run?.pseudonymized;
+      } finally {
+        db.close();
+      }
+    };
+    const dir = writeFixture(FILES);
+    expect(await said(await ingestFiles([dir], { pseudonymize: 'people', config: withSalt('a salt of sixteen+ chars') })))
+      .toEqual(['work_item.assignee', 'project.owner', 'deployment.trigger']);
+    expect(await said(await ingestFiles([dir]))).toBeNull();
   });
 });
 

@@ -118,7 +118,7 @@ export async function applyMapping(ctx: FileContext, m: Mapping): Promise<MapRes
 
   // Dates that read fine but cannot be meant: the Unix epoch (an unset time stored as 0) and
   // placeholders like 9999-12-31 ("never"). Kept — a plan may really say 9999 — but said, as one such
-  // date moves the report's as-of date or stretches every time axis.
+  // date stretches every time axis (the as-of date leaves it out: newestEventDate in finalize.ts).
   const dated = present.filter((c) => c.kind === 'date' || c.kind === 'instant');
   if (dated.length) {
     const odd = (c: ColumnInfo) => `(${val(c.name)} < DATE '1971-01-01' OR ${val(c.name)} >= DATE '2200-01-01')`;
