@@ -13,6 +13,9 @@ export interface Week {
 }
 
 const clocks = new Map<string, Intl.DateTimeFormat>();
+/** Zone → quarter hour → offset: every zone changes its offset on a quarter hour, and Intl is slow. */
+const offsets = new Map<string, Map<number, number>>();
+const QUARTER_MS = HOUR_MS / 4;
 
 /**
  * An instant (`YYYY-MM-DDTHH:MM:SSZ`) as the time zone's wall clock shows it, in milliseconds on a
@@ -21,6 +24,11 @@ const clocks = new Map<string, Intl.DateTimeFormat>();
 export function wallClock(instant: string, timeZone: string): number {
   const t = Date.parse(instant);
   if (timeZone === 'UTC') return t;
+  let zone = offsets.get(timeZone);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  const quarter = Math.floor(t / QUARTER_MS);
+  const known = zone.get(quarter);
+  if (known !== undefined) return t + known;
   let clock = clocks.get(timeZone);
   if (!clock) {
     clock = new Intl.DateTimeFormat('en-US', {
@@ -29,11 +37,18 @@ export function wallClock(instant: string, timeZone: string): number {
     clocks.set(timeZone, clock);
   }
   const p = Object.fromEntries(clock.formatToParts(t).map((x) => [x.type, Number(x.value)]));
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  zone.set(quarter, wall - t);
+  return wall;
 }
 
 /** The calendar day of a wall-clock time. */
 export const dayOf = (wall: number): string => new Date(wall).toISOString().slice(0, 10);
+
+/** The calendar day an instant (`YYYY-MM-DDTHH:MM:SSZ`) falls on in the time zone. */
+export const localDay = (instant: string, timeZone: string): string =>
+  // In UTC, the instant's own first ten characters: most builds, and no date arithmetic per row.
+  timeZone === 'UTC' ? instant.slice(0, 10) : dayOf(wallClock(instant, timeZone));
 
 /** The first moment of a day on the wall-clock scale. */
 export const dayStart = (date: string): number => Date.parse(`${date}T00:00:00Z`);

@@ -7,7 +7,7 @@ import type { MetricRow, ScopeKind } from './types.ts';
 import { monthOf, monthRange } from './periods.ts';
 import { quantileOf, ratio, round } from './stats.ts';
 import { groupBy } from './group.ts';
-import { dayOf, wallClock } from './calendar.ts';
+import { localDay } from './calendar.ts';
 import { listText } from './detail.ts';
 import { collisions, countsInFreeze, freezesHit, freezeWindows, isCancelled, type ChangeFacts, type CollisionPair, type FreezeFacts } from './change-windows.ts';
 
@@ -36,7 +36,7 @@ const RATED = new Set(['successful', 'successful_with_issues', 'unsuccessful']);
 const elapsedDays = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / DAY_MS;
 
 export function dateChanges<C extends ChangeFacts>(changes: readonly C[], freezes: readonly FreezeFacts[], timeZone: string): Array<DatedChange<C>> {
-  const month = (instant: string | null) => (instant ? monthOf(dayOf(wallClock(instant, timeZone))) : null);
+  const month = (instant: string | null) => (instant ? monthOf(localDay(instant, timeZone)) : null);
   const windows = freezeWindows(freezes);
   return changes.map((c): DatedChange<C> => {
     const cancelled = isCancelled(c);

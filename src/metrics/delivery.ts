@@ -6,7 +6,7 @@ import type { ScopeKind } from './types.ts';
 import { daysInMonth, monthOf, monthRange } from './periods.ts';
 import { quantileOf, ratio, round } from './stats.ts';
 import { groupBy } from './group.ts';
-import { dayOf, wallClock } from './calendar.ts';
+import { localDay } from './calendar.ts';
 import type { Attribution, DeploymentFacts } from './attribution.ts';
 import { leadTimes, type ItemStart, type LeadTime } from './delivery-lead-time.ts';
 
@@ -145,7 +145,7 @@ function measures(deploys: readonly ProductionDeployment[], leads: readonly Lead
 
 /** The five measures for every scope and month, from the first month with a production deployment or a recovery to the as-of month. */
 export function delivery(input: DeliveryInputs): Delivery {
-  const local = (instant: string) => dayOf(wallClock(instant, input.timeZone));
+  const local = (instant: string) => localDay(instant, input.timeZone);
   const lastMonth = monthOf(input.asOf);
   const byId = new Map(input.deployments.map((d) => [d.id, d]));
   const incident = new Map(input.incidents.map((i) => [i.number, i]));

@@ -4,7 +4,7 @@
 // the metrics and the export holds every number they show. Pure: rows in, metric rows out.
 import type { Row } from '../model/catalog.ts';
 import type { MetricRow } from './types.ts';
-import { dayOf, wallClock } from './calendar.ts';
+import { localDay } from './calendar.ts';
 import { addDays, daysInMonth, monthOf, monthRange } from './periods.ts';
 import { ratio, round } from './stats.ts';
 import { plural } from './status.ts';
@@ -25,7 +25,7 @@ function byPriority(incidents: readonly IncidentFacts[]): string {
 /** incidents.count (scope all): incidents opened per month of `opened_at`, from the first to the as-of month (0 included), and `all`. */
 export function incidentMetrics(incidents: readonly IncidentFacts[], timeZone: string, asOf: string): MetricRow[] {
   const last = monthOf(asOf);
-  const dated = incidents.map((i) => ({ i, day: dayOf(wallClock(i.opened_at, timeZone)) })).filter((x) => x.day <= asOf);
+  const dated = incidents.map((i) => ({ i, day: localDay(i.opened_at, timeZone) })).filter((x) => x.day <= asOf);
   if (dated.length === 0) return [];
   const first = dated.reduce((m, x) => (x.day < m ? x.day : m), asOf);
   const out: MetricRow[] = [];

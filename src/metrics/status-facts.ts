@@ -134,5 +134,3 @@ export function windowLastDay(c: Pick<Row<'change'>, 'planned_start' | 'planned_
   return dayOf(end);
 }
 
-/** The calendar day of an instant in the time zone. */
-export const calendarDay = (instant: string, timeZone: string): string => dayOf(wallClock(instant, timeZone));

@@ -3,29 +3,16 @@
 // lies in its working directory, and into one folder shared by every build otherwise; those modules
 // must also resolve the project's packages. So the child runs in the project, and an output folder
 // elsewhere is built inside the project first, then moved.
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { alive } from '../db/lock.ts';
+import { PROJECT_ROOT, runNodeChild } from './node-child.ts';
 
-export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 const CHILD = path.join(import.meta.dirname, 'astro-child.ts');
 
-async function build(outDir: string, cacheDir: string, reportFile: string): Promise<void> {
-  const args = ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', CHILD, JSON.stringify({ root: PROJECT_ROOT, outDir, cacheDir, reportFile })];
-  // stdin: a pipe the child only watches, to stop when this process dies (astro-child.ts).
-  const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['pipe', 'inherit', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-    process.stderr.write(chunk);
-  });
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-  if (code !== 0) throw new Error(`the Astro build failed (exit ${code}): ${stderr.trim().split('\n').slice(-5).join(' | ') || 'no message'}`);
+function build(outDir: string, cacheDir: string, reportFile: string): Promise<void> {
+  return runNodeChild(CHILD, { root: PROJECT_ROOT, outDir, cacheDir, reportFile }, (code, stderr) => new Error(`the Astro build failed (exit ${code}): ${stderr || 'no message'}`));
 }
 
 /** Sites that builds killed before moving them out left in the project (their process is gone). */

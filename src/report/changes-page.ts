@@ -4,7 +4,7 @@ import type { Row } from '../model/catalog.ts';
 import { CLOSE_CODES } from '../model/entities.ts';
 import { changeMonths, changeStats, emptyStats, funnel, median, successRate, type ChangeStats, type DatedChange } from '../metrics/changes.ts';
 import { collisions, coversAll } from '../metrics/change-windows.ts';
-import { dayOf, wallClock } from '../metrics/calendar.ts';
+import { localDay } from '../metrics/calendar.ts';
 import { groupBy } from '../metrics/group.ts';
 import { ratio, round } from '../metrics/stats.ts';
 import type { ChangeRef, ChangeRow, ChangesPage, IncidentRef, SourceRef, SuccessStats, SystemRef } from './model-changes.ts';
@@ -46,7 +46,7 @@ const success = (s: ChangeStats): SuccessStats => ({
 
 export function changesPage(input: ChangesPageInputs): ChangesPage {
   const { changes, refs } = input;
-  const day = (instant: string) => dayOf(wallClock(instant, input.timeZone));
+  const day = (instant: string) => localDay(instant, input.timeZone);
   const pairs = collisions(changes.map((x) => x.c));
   const collidesWith = new Map<string, string[]>();
   const add = (n: string, other: string) => (collidesWith.get(n) ?? collidesWith.set(n, []).get(n)!).push(other);

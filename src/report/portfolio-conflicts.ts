@@ -5,7 +5,8 @@ import type { Row } from '../model/catalog.ts';
 import type { DatedChange } from '../metrics/changes.ts';
 import type { ReleaseStatusFacts } from '../metrics/status.ts';
 import { CONFLICT_KINDS, overcommitmentText, overcommitments, span, type TeamDoneDay, type TeamOpenGroup } from '../metrics/conflicts.ts';
-import { calendarDay, windowLastDay } from '../metrics/status-facts.ts';
+import { windowLastDay } from '../metrics/status-facts.ts';
+import { localDay } from '../metrics/calendar.ts';
 import { listText } from '../metrics/detail.ts';
 import { isOpenState, plural } from '../metrics/status.ts';
 import type { Conflict, EnvironmentRef } from './model-environments.ts';
@@ -75,7 +76,7 @@ export function conflictsList(input: ConflictInputs): ConflictsList {
   }
 
   const inFreeze = input.changes.filter((x) => x.inFreeze).map((x) => ({
-    x, first: calendarDay(x.c.planned_start!, input.timeZone), last: windowLastDay(x.c, input.timeZone)!,
+    x, first: localDay(x.c.planned_start!, input.timeZone), last: windowLastDay(x.c, input.timeZone)!,
   }));
   for (const name of [...new Set(inFreeze.flatMap(({ x }) => x.freezes))].sort(byText)) {
     const hit = inFreeze.filter(({ x }) => x.freezes.includes(name));

@@ -3,7 +3,8 @@
 import type { Row } from '../model/catalog.ts';
 import type { DependencyGraph } from '../metrics/dependencies.ts';
 import type { DatedChange } from '../metrics/changes.ts';
-import { freezesOn, itemSignals, lateUpstream, calendarDay, phaseDelay, windowLastDay, type OpenItemGroup } from '../metrics/status-facts.ts';
+import { freezesOn, itemSignals, lateUpstream, phaseDelay, windowLastDay, type OpenItemGroup } from '../metrics/status-facts.ts';
+import { localDay } from '../metrics/calendar.ts';
 import { groupStatus, isOpenState, projectStatus, releaseStatus, type ForecastFacts, type ReleaseStatusFacts, type Status } from '../metrics/status.ts';
 import { spendOf, toDate, type CostFacts } from '../metrics/staffing.ts';
 import type { Conflict } from './model-environments.ts';
@@ -49,7 +50,7 @@ export function releaseFacts(input: StatusInputs): Map<string, ReleaseStatusFact
     const id = x.c.release_id;
     if (!id) continue;
     if (x.c.close_code === 'unsuccessful' && x.c.closed_at) {
-      const closedOn = calendarDay(x.c.closed_at, timeZone);
+      const closedOn = localDay(x.c.closed_at, timeZone);
       if (closedOn <= asOf) (unsuccessful.get(id) ?? unsuccessful.set(id, []).get(id)!).push({ number: x.c.number, closedOn });
     }
     if (currentInFreeze(x, asOf, timeZone)) (inFreeze.get(id) ?? inFreeze.set(id, []).get(id)!).push(x.c.number);

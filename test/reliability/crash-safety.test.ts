@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDb } from '../../src/db/duckdb.ts';
-import { PROJECT_ROOT } from '../../src/publish/astro-build.ts';
+import { PROJECT_ROOT } from '../../src/publish/node-child.ts';
 import { FIXTURES, tempDir } from '../helpers/ingest.ts';
 
 const SCRIPT = path.join(PROJECT_ROOT, 'scripts/almanac.ts');
