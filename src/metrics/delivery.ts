@@ -4,7 +4,7 @@
 import type { Row } from '../model/catalog.ts';
 import type { ScopeKind } from './types.ts';
 import { daysInMonth, monthOf, monthRange } from './periods.ts';
-import { quantileOf, ratio, round } from './stats.ts';
+import { quantileOf, ratio, round, weightedQuantileOf } from './stats.ts';
 import { groupBy } from './group.ts';
 import { localDay } from './calendar.ts';
 import type { Attribution, DeploymentFacts } from './attribution.ts';
@@ -125,8 +125,7 @@ function measures(deploys: readonly ProductionDeployment[], leads: readonly Lead
   const failed = finished.filter((x) => x.failed).length;
   const rework = finished.filter((x) => x.rework !== null).length;
   const deploymentDays = new Set(deploys.filter((x) => x.d.status === 'success').map((x) => x.day)).size;
-  const leadDays: number[] = [];
-  for (const l of leads) for (let k = 0; k < l.items; k++) leadDays.push(l.days);
+  const leadDays = leads.map((l) => ({ value: l.days, weight: l.items }));
   const hours = recoveries.map((r) => r.hours);
   return {
     deployments: finished.length,
@@ -134,8 +133,8 @@ function measures(deploys: readonly ProductionDeployment[], leads: readonly Lead
     deploymentFrequency: round(deploymentDays / (days / 7))!,
     failedDeployments: failed,
     changeFailureRate: round(ratio(failed, finished.length)),
-    leadTimeMedian: round(quantileOf(leadDays, 0.5), 2),
-    leadTimeItems: leadDays.length,
+    leadTimeMedian: round(weightedQuantileOf(leadDays, 0.5), 2),
+    leadTimeItems: leadDays.reduce((n, l) => n + l.weight, 0),
     recoveryMedian: round(quantileOf(hours, 0.5), 2),
     recoveries: hours.length,
     rework,
