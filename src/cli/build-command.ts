@@ -24,7 +24,7 @@ export const buildCommand: Command = {
       refreeze: monthOption(v.refreeze, 'refreeze'),
     });
     for (const w of r.warnings) console.error(`warning: ${w}`);
-    console.log(`built ${r.out}/: ${r.pages} pages, ${r.metrics} metric rows, as of ${r.asOf} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    console.log(`built ${r.out}/: ${r.pages} pages, ${r.metrics} metric rows, as of ${r.asOf} (${((performance.now() - t0) / 1000).toFixed(1)} s: model ${r.seconds.model} s, pages ${r.seconds.pages} s, search index ${r.seconds.search} s)`);
     return 0;
   },
 };

@@ -32,6 +32,16 @@ export interface BuildResult {
   asOf: string;
   /** Data errors the site shows, for the command line too. */
   warnings: string[];
+  /** Seconds each step took: where a slow build spends its time. */
+  seconds: { model: number; pages: number; search: number };
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** Seconds since it was made, each time it is called. */
+function stopwatch(): () => number {
+  const t0 = performance.now();
+  return () => round1((performance.now() - t0) / 1000);
 }
 
 function countPages(dir: string): number {
@@ -47,21 +57,25 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     recoverSwap(opts.out);
     const statusDir = opts.statusDir ?? defaultStatusDir(opts.db);
     const monthlyDir = opts.monthlyDir ?? defaultMonthlyDir(opts.db);
+    const clock = stopwatch();
     const made = await runModelStep({ db: opts.db, dir: tmp, options: { asOf: opts.asOf, statusDir, monthlyDir, refreeze: opts.refreeze } });
+    const modelDone = clock();
     const files = modelFiles(tmp);
     work = workDir(opts.out);
     // Its own cache folder: builds running side by side (tests, a schedule) never share one.
     await runAstroBuild({ reportFile: files.report, outDir: work, cacheDir: path.join(tmp, 'astro-cache') });
     fs.cpSync(files.data, path.join(work, 'data'), { recursive: true });
+    const pagesDone = clock();
     // Before counting and swapping: a site whose index failed stays unpublished.
     await writeSearchIndex(work);
     const pages = countPages(work);
+    const searchDone = clock();
     swapIn(work, opts.out);
     work = null;
     writeStatusSnapshot(statusDir, made.status);
     // Frozen only once the site showing them is in place: a failed build freezes nothing.
     for (const page of made.freeze) writeMonthlySnapshot(monthlyDir, page);
-    return { out: opts.out, pages, metrics: made.metrics, asOf: made.asOf, warnings: made.warnings };
+    return { out: opts.out, pages, metrics: made.metrics, asOf: made.asOf, warnings: made.warnings, seconds: { model: modelDone, pages: round1(pagesDone - modelDone), search: round1(searchDone - pagesDone) } };
   } finally {
     if (work) fs.rmSync(work, { recursive: true, force: true });
     fs.rmSync(tmp, { recursive: true, force: true });
