@@ -149,18 +149,24 @@ export function scanCsv(file: string, forcedDelimiter?: string, onBytes?: (done:
     for (;;) {
       const n = fs.readSync(fd, buf, 0, CHUNK, pos);
       if (n === 0) break;
+      const view = buf.subarray(0, n);
       for (let i = 0; i < n; i++) {
-        const b = buf[i]!;
         if (inQuote) {
-          if (b === QUOTE) {
-            inQuote = false;
-            justClosed = true;
-          } else {
-            if (b === LF) line++;
+          // Skip to the closing quote natively (quoted cells hold most of an export's bytes), counting
+          // the lines it spans.
+          const q = view.indexOf(QUOTE, i);
+          const stop = q === -1 ? n : q;
+          if (stop > i) {
             lastFilled = fields;
+            for (let j = view.indexOf(LF, i); j !== -1 && j < stop; j = view.indexOf(LF, j + 1)) line++;
           }
+          if (q === -1) break;
+          i = q;
+          inQuote = false;
+          justClosed = true;
           continue;
         }
+        const b = view[i]!;
         if (b === LF) {
           endRecord(pos + i + 1);
           line++;

@@ -71,7 +71,7 @@ function scanBytes(file: string, onBytes?: (done: number, total: number) => void
   let carry = 0;
   let prevCr = false;
   try {
-    chunks: for (;;) {
+    for (;;) {
       const n = fs.readSync(fd, buf, carry, CHUNK, null);
       const end = carry + n;
       if (end === 0) break;
@@ -87,24 +87,23 @@ function scanBytes(file: string, onBytes?: (done: number, total: number) => void
         if (i + need > end) cut = i;
       }
       if (stats.utf8 && !isUtf8(buf.subarray(0, cut))) stats.utf8 = false;
-      for (let i = 0; i < cut; i++) {
-        const b = buf[i]!;
-        if (b === 0x0a) {
-          if (prevCr) stats.crlf++;
-          else stats.lf++;
-          prevCr = false;
-        } else {
-          if (prevCr) stats.cr++;
-          prevCr = b === 0x0d;
-          if (b === 0) {
-            // A NUL makes the file an error whatever follows: stop here rather than read on through a
-            // large binary (or a sparse file that claims a gigabyte of zeros).
-            stats.nul = true;
-            break chunks;
-          }
-          if (b === 0xc3 && isMojibake(buf, i, cut)) stats.mojibake++;
-        }
+      // Native searches (memchr) rather than a JavaScript loop over every byte: files run to gigabytes.
+      const view = buf.subarray(0, cut);
+      if (view.indexOf(0) !== -1) {
+        // A NUL makes the file an error whatever follows: stop here rather than read on through a
+        // large binary (or a sparse file that claims a gigabyte of zeros).
+        stats.nul = true;
+        break;
       }
+      if (cut > 0 && prevCr && view[0] !== 0x0a) stats.cr++;
+      for (let i = view.indexOf(0x0a); i !== -1; i = view.indexOf(0x0a, i + 1)) {
+        if (i === 0 ? prevCr : view[i - 1] === 0x0d) stats.crlf++;
+        else stats.lf++;
+      }
+      // A CR ending the chunk is settled by the next one's first byte.
+      for (let i = view.indexOf(0x0d); i !== -1 && i + 1 < cut; i = view.indexOf(0x0d, i + 1)) if (view[i + 1] !== 0x0a) stats.cr++;
+      if (cut > 0) prevCr = view[cut - 1] === 0x0d;
+      for (let i = view.indexOf(0xc3); i !== -1; i = view.indexOf(0xc3, i + 1)) if (isMojibake(view, i, cut)) stats.mojibake++;
       buf.copy(buf, 0, cut, end);
       carry = end - cut;
       if (n === 0) {
