@@ -106,8 +106,9 @@ export function csvProbe(ctx: FileContext, delimiter = ctx.rule?.delimiter): Csv
   if (scan.header.length > MAX_CSV_COLUMNS) {
     throw new IngestError({ file: ctx.path, line: 1, message: `the header has ${scan.header.length} columns`, expected: `at most ${MAX_CSV_COLUMNS} columns (is the delimiter right?)` });
   }
+  // Own keys only: a header cell named "constructor" or "valueOf" is no rename of the object's prototype.
   const renames = ctx.rule?.columns ?? {};
-  return { kind: 'csv', text, scan, header: scan.header.map((h) => renames[h] ?? h) };
+  return { kind: 'csv', text, scan, header: scan.header.map((h) => (Object.hasOwn(renames, h) ? renames[h]! : h)) };
 }
 
 /** The adapter the config's rule forces on the file, if any. */

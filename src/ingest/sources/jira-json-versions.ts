@@ -61,7 +61,8 @@ function projectKeys(ctx: FileContext, list: VersionList): Array<string | undefi
   return list.items.map((item, i) => {
     if (list.projectKey) return list.projectKey;
     const id = str(obj(item)?.projectId);
-    const key = (id === undefined ? undefined : ctx.config.jira.projectKeys[id]) ?? byName;
+    // Own keys only: a project id like "constructor" names no entry of the config.
+    const key = (id === undefined || !Object.hasOwn(ctx.config.jira.projectKeys, id) ? undefined : ctx.config.jira.projectKeys[id]) ?? byName;
     if (key === undefined && obj(item)) {
       throw new IngestError({
         file: ctx.path,

@@ -67,7 +67,8 @@ export const servicenowJson: Adapter = {
     const keys = keysOf(records);
     const releaseField = ctx.config.servicenow.releaseField;
     const renames = ctx.rule?.columns ?? {};
-    const cols = resolveColumns(keys.map((k) => renames[k] ?? k), releaseField ? [releaseField] : []);
+    // Own keys only: a field named "constructor" or "valueOf" is no rename of the object's prototype.
+    const cols = resolveColumns(keys.map((k) => (Object.hasOwn(renames, k) ? renames[k]! : k)), releaseField ? [releaseField] : []);
     if (!cols.fields.has('number')) {
       throw new IngestError({ file: ctx.path, field: 'number', message: `no record has a number field; found: ${keys.join(', ')}`, expected: 'ServiceNow records with a number' });
     }

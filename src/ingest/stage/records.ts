@@ -14,6 +14,13 @@ export interface RawRecord {
 }
 
 /**
+ * A value as text DuckDB can read. A lone UTF-16 surrogate (an emoji an API cut in half) is valid JSON,
+ * but no UTF-8: DuckDB's reader would refuse the whole file for it. It reads as U+FFFD, as a byte that
+ * is not UTF-8 would.
+ */
+const text = (v: unknown): string => String(v).toWellFormed();
+
+/**
  * Writes `records` to a temp table with one VARCHAR (or VARCHAR[] for `lists`) column per field,
  * plus `_pointer` and `_seq` (the record's order). Returns the table name.
  */
@@ -35,12 +42,12 @@ export async function stageRecords(
   };
   try {
     for (const r of records) {
-      const row: Record<string, unknown> = { _pointer: r.pointer, _seq: seq++ };
+      const row: Record<string, unknown> = { _pointer: text(r.pointer), _seq: seq++ };
       for (const f of fields) {
         const v = r.values[f];
         if (v === null || v === undefined) row[f] = null;
-        else if (listSet.has(f)) row[f] = (Array.isArray(v) ? v : [v]).filter((x) => x !== null && x !== undefined).map(String);
-        else row[f] = Array.isArray(v) ? v.join(';') : String(v);
+        else if (listSet.has(f)) row[f] = (Array.isArray(v) ? v : [v]).filter((x) => x !== null && x !== undefined).map(text);
+        else row[f] = text(Array.isArray(v) ? v.join(';') : v);
       }
       const line = JSON.stringify(row) + '\n';
       longest = Math.max(longest, line.length);
