@@ -18,8 +18,8 @@ const hash = (id: string) => crypto.createHash('sha256').update(id).digest('hex'
 
 /** Slugs for `ids`, unique among them. */
 export function slugs(ids: Iterable<string>): Map<string, string> {
-  const all = [...new Set(ids)];
+  const bases = new Map([...new Set(ids)].map((id) => [id, base(id)]));
   const counts = new Map<string, number>();
-  for (const id of all) counts.set(base(id), (counts.get(base(id)) ?? 0) + 1);
-  return new Map(all.map((id) => [id, counts.get(base(id))! > 1 ? `${base(id)}-${hash(id)}` : base(id)]));
+  for (const b of bases.values()) counts.set(b, (counts.get(b) ?? 0) + 1);
+  return new Map([...bases].map(([id, b]) => [id, counts.get(b)! > 1 ? `${b}-${hash(id)}` : b]));
 }
