@@ -1,6 +1,8 @@
 // @ts-check
 // Progressive enhancement of every `table[data-enhance]`: a sort button in each column header and,
 // when the table has `data-filter`, a filter box above it. Without JavaScript the table is complete, only unsorted and unfiltered.
+// A `data-capped` table holds only its first rows (its caption says so, the CSV has them all): the
+// filter says it searches those, so that no match does not read as "no such row".
 (() => {
   let tableCount = 0;
   /** @param {Element} cell */
@@ -39,9 +41,10 @@
     }
 
     if (table.dataset.filter === undefined) return;
+    const capped = table.dataset.capped !== undefined;
     const label = document.createElement('label');
     label.className = 'table-filter';
-    label.textContent = 'Filter rows ';
+    label.textContent = capped ? `Filter the first ${rows.length} rows ` : 'Filter rows ';
     const input = document.createElement('input');
     input.type = 'search';
     input.setAttribute('aria-controls', table.id || (table.id = `table-${tableCount++}`));
@@ -57,7 +60,7 @@
         row.hidden = !match;
         if (match) shown++;
       }
-      status.textContent = query === '' ? '' : `Showing ${shown} of ${rows.length} rows`;
+      status.textContent = query === '' ? '' : `Showing ${shown} of ${capped ? 'the first ' : ''}${rows.length} rows`;
     });
     const anchor = table.closest('.table-scroll') ?? table;
     anchor.before(label, status);

@@ -110,6 +110,11 @@ export const COLLISION_COLUMNS: Column[] = [
   { label: 'Hours', kind: 'number' },
 ];
 
+/** Newest overlap first, then by system: the model holds them by system. */
+export function newestCollisions(collisions: readonly Collision[]): Collision[] {
+  return [...collisions].sort((a, b) => (a.overlapStart < b.overlapStart ? 1 : a.overlapStart > b.overlapStart ? -1 : 0) || a.system.name.localeCompare(b.system.name, 'en'));
+}
+
 export function collisionRows(collisions: readonly Collision[], links: RowLinks): Cell[][] {
   return collisions.map((c) => {
     const hours = (Date.parse(c.overlapEnd) - Date.parse(c.overlapStart)) / 3_600_000;
@@ -130,16 +135,16 @@ export const CAUSED_COLUMNS: Column[] = [
   { label: 'Attribution' },
 ];
 
-/** Each incident's row carries its anchor, names its change (saying when no export holds it) and links its attribution. */
+/** Each incident's row carries its anchor, names its change (saying when no export holds it) and its attribution, linked where the delivery page shows it. */
 export function causedRows(incidents: readonly CausedIncident[], links: RowLinks, delivery: ReportModel['delivery']): Cell[][] {
   const rules = new Map(delivery.attributions.map((a) => [a.incident.slug, a.rule]));
   return incidents.map((i) => {
-    const href = links.attribution(i);
+    const rule = rules.get(i.slug);
     return [
       { text: i.number, id: incidentAnchor(i), ...(i.priority === null ? {} : { note: `priority ${i.priority}` }) },
       instantCell(i.openedAt), instantCell(i.resolvedAt), textCell(i.system?.name ?? null), textCell(i.description),
       i.known ? changeCell(i.change, links) : { text: i.change.number, note: 'no export holds this change' },
-      href === undefined ? textCell(null) : { text: ruleLabel(rules.get(i.slug) ?? null), href },
+      rule === undefined ? textCell(null) : linkCell(ruleLabel(rule), links.attribution(i)),
     ];
   });
 }

@@ -20,11 +20,13 @@ export const IMPACT_COLUMNS: Column[] = [
   ...SLIPS.map((d): Column => ({ label: `Moves if ${d} days late`, kind: 'number' })),
 ];
 
+/** A row per release and release downstream, the least path slack first: what moves most when it slips, and what a long table shows. */
 export function impactRows(impact: DependenciesPage['impact'], page: string, label: (r: ReleaseRef) => string): Cell[][] {
   const link = (r: ReleaseRef) => linkCell(label(r), rel(page, releasePath(r.slug)));
-  return impact.flatMap((i) =>
-    i.downstream.map((d) => [link(i.release), countCell(i.slackDays), link(d.release), countCell(d.pathSlack), ...SLIPS.map((s) => countCell(moveOf(s, d.pathSlack)))]),
-  );
+  return impact
+    .flatMap((i) => i.downstream.map((d) => ({ i, d })))
+    .sort((a, b) => a.d.pathSlack - b.d.pathSlack)
+    .map(({ i, d }) => [link(i.release), countCell(i.slackDays), link(d.release), countCell(d.pathSlack), ...SLIPS.map((s) => countCell(moveOf(s, d.pathSlack)))]);
 }
 
 /** One entry per release the control offers, in the order of its options. */

@@ -141,8 +141,9 @@ export const MINED_RELEASE_COLUMNS: Column[] = [
   { label: 'Reasons (category: what shows it)' },
 ];
 
+/** The most days late first: what a reader looks into first, and what a long table shows. */
 export function minedReleaseRows(page: LessonsPage, from: string, label: Label): Cell[][] {
-  return page.mined.releases.map((r) => [
+  return [...page.mined.releases].sort((a, b) => (b.slipDays ?? -1) - (a.slipDays ?? -1)).map((r) => [
     releaseCell(r.release, null, from, label),
     projectCell(from, r.project),
     { text: stateLabel(r.state), sort: r.state },

@@ -1,11 +1,12 @@
 // Where the changes and delivery pages put the row of a change or an incident, and the links to them.
 // An anchor is the model's slug behind a prefix per kind: change and incident numbers are separate
 // namespaces (a canonical CSV may number both from 1), and a bare slug could also take an id the page
-// itself uses ("main", "calendar"). Only rows a page lists get an anchor (the model caps its lists), so
-// a link is offered only to those.
+// itself uses ("main", "calendar"). Only rows a page shows get an anchor (the model caps its lists, and
+// a table shows its first TABLE_ROW_CAP rows), so a link is offered only to those.
 import type { ChangeRef, IncidentRef } from '../report/model-changes.ts';
 import type { ReportModel } from '../report/model.ts';
 import { rel } from './links.ts';
+import { shownRows } from './table.ts';
 
 export const CHANGES_PAGE = 'changes/';
 export const DELIVERY_PAGE = 'delivery/';
@@ -27,15 +28,22 @@ export interface RowLinks {
   attribution(i: IncidentRef): string | undefined;
 }
 
+/** The order the two pages list changes and incidents in: the model holds them oldest first. */
+export const newestFirst = <T>(rows: readonly T[]): T[] => [...rows].reverse();
+
+/** The rows of such a list that its table shows, and so the ones with an anchor. */
+const shown = <T>(rows: readonly T[]): T[] => shownRows(newestFirst(rows));
+
 function anchorHref(from: string, to: string, anchor: string): string {
   return from === to ? `#${anchor}` : `${rel(from, to)}#${anchor}`;
 }
 
 export function rowLinks(page: string, model: Pick<ReportModel, 'changes' | 'delivery'>): RowLinks {
-  const changes = new Set(model.changes.rows.map((c) => c.slug));
-  const byNumber = new Map(model.changes.rows.map((c) => [c.number, c]));
-  const caused = new Set(model.changes.causedIncidents.map((i) => i.slug));
-  const attributed = new Set(model.delivery.attributions.map((a) => a.incident.slug));
+  const listed = shown(model.changes.rows);
+  const changes = new Set(listed.map((c) => c.slug));
+  const byNumber = new Map(listed.map((c) => [c.number, c]));
+  const caused = new Set(shown(model.changes.causedIncidents).map((i) => i.slug));
+  const attributed = new Set(shown(model.delivery.attributions).map((a) => a.incident.slug));
   return {
     change: (c) => (changes.has(c.slug) ? anchorHref(page, CHANGES_PAGE, changeAnchor(c)) : undefined),
     changeNumber: (number) => {

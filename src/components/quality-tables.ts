@@ -115,12 +115,15 @@ function defectCells(d: DefectScope): Cell[] {
 
 export const RELEASE_DEFECT_COLUMNS: Column[] = [{ label: 'Release' }, { label: 'Systems' }, ...DEFECT_COLUMNS];
 
+/** Most escaped defects first, then most bugs: the scopes to look into, and what a long table shows. */
+const mostEscaped = <T extends DefectScope>(rows: readonly T[]): T[] => [...rows].sort((a, b) => b.escaped - a.escaped || b.bugs - a.bugs);
+
 export function releaseDefectRows(rows: QualityPage['byRelease'], page: string, label: (r: ReleaseRef) => string): Cell[][] {
-  return rows.map((r) => [linkCell(label(r.release), rel(page, releasePath(r.release.slug))), textCell(r.systemIds.length ? r.systemIds.join(', ') : null), ...defectCells(r)]);
+  return mostEscaped(rows).map((r) => [linkCell(label(r.release), rel(page, releasePath(r.release.slug))), textCell(r.systemIds.length ? r.systemIds.join(', ') : null), ...defectCells(r)]);
 }
 
 export const SYSTEM_DEFECT_COLUMNS: Column[] = [{ label: 'System' }, ...DEFECT_COLUMNS];
 
 export function systemDefectRows(rows: QualityPage['bySystem']): Cell[][] {
-  return rows.map((s) => [{ text: s.name === s.id ? s.id : `${s.name} (${s.id})`, sort: s.name }, ...defectCells(s)]);
+  return mostEscaped(rows).map((s) => [{ text: s.name === s.id ? s.id : `${s.name} (${s.id})`, sort: s.name }, ...defectCells(s)]);
 }

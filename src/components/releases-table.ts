@@ -26,6 +26,21 @@ export const RELEASE_COLUMNS: Column[] = [
   { label: 'Slack (days)', kind: 'number' },
 ];
 
+const OPEN: ReadonlySet<ReleaseRow['state']> = new Set(['overdue', 'in_progress', 'planned']);
+
+/**
+ * The releases in play first: open ones by planned release, the next due (and so the overdue) first;
+ * then the shipped and cancelled ones, latest first. A long table shows the first of them.
+ */
+export function inPlayFirst(rows: readonly ReleaseRow[]): ReleaseRow[] {
+  const open = rows.filter((r) => OPEN.has(r.state)).sort((a, b) => byDate(a.plannedRelease, b.plannedRelease, 1) || byDate(a.id, b.id, 1));
+  const closed = rows.filter((r) => !OPEN.has(r.state)).sort((a, b) => byDate(a.actualRelease ?? a.plannedRelease, b.actualRelease ?? b.plannedRelease, -1) || byDate(a.id, b.id, 1));
+  return [...open, ...closed];
+}
+
+/** In `direction` (1 ascending, -1 descending), unknown (null) last either way. */
+const byDate = (a: string | null, b: string | null, direction: 1 | -1): number => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -direction : direction);
+
 export function releaseRows(rows: readonly ReleaseRow[], page: string): Cell[][] {
   return rows.map((r) => [
     linkCell(releaseLabel(r), rel(page, releasePath(r.slug))),

@@ -3,6 +3,21 @@ import type { CellBar } from './cell-bar.ts';
 import type { Rag } from '../metrics/status.ts';
 import { formatCount, formatDate, formatPercent, MISSING } from './format.ts';
 
+/**
+ * The most rows a table shows. Pages give rows in a meaningful order (newest or worst first), so the
+ * first ones are what a reader looks for; the CSV download keeps every row, and at enterprise scale a
+ * page listing thousands would weigh hundreds of kilobytes (budget: 60 kB gzipped per page).
+ */
+export const TABLE_ROW_CAP = 150;
+
+/** The rows a table shows: the first `TABLE_ROW_CAP`. */
+export const shownRows = <T>(rows: readonly T[]): T[] => rows.slice(0, TABLE_ROW_CAP);
+
+/** The note under a cut table's caption; null when every row shows. */
+export function capNote(total: number): string | null {
+  return total > TABLE_ROW_CAP ? `Showing the first ${formatCount(TABLE_ROW_CAP)} of ${formatCount(total)} rows; the CSV download has all ${formatCount(total)}.` : null;
+}
+
 export interface Column {
   label: string;
   /** `number`: right-aligned, sorted as a number; `date`: kept on one line. */

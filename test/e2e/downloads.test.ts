@@ -2,11 +2,18 @@
 // gets them (a click on the link) and read back with a CSV parser. (csv.test.ts covers the encoding;
 // site.test.ts checks that every link, these included, names a file of the site.)
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { formatCount } from '../../src/components/format.ts';
+import { TABLE_ROW_CAP } from '../../src/components/table.ts';
+import { openPage } from './browser.ts';
+import { buildSite } from './build-site.ts';
 import { fixtureModel, useFixtureSite } from './fixture-site.ts';
+import { brokenLinks } from './link-check.ts';
+import { serveFolder, type StaticServer } from './serve.ts';
 
 const model = fixtureModel();
 const hostileRelease = model.releases.rows.find((r) => r.name.includes('<script>'))!;
@@ -73,6 +80,44 @@ describe('table downloads', () => {
     expect(fs.existsSync(path.join(site.out, 'changes', 'changes-table.csv'))).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
+  });
+});
+
+describe('a table given more rows than it shows', () => {
+  it('shows the first TABLE_ROW_CAP, says so under its caption, filters only those, links only to those, and its CSV has every row', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'almanac-long-table-'));
+    const out = path.join(dir, 'site');
+    let server: StaticServer | undefined;
+    try {
+      // The fixture's changes, over and over, oldest first as the model holds them: more than a table shows.
+      const base = model.changes.rows;
+      const rows = Array.from({ length: TABLE_ROW_CAP + 37 }, (_, i) => ({ ...base[i % base.length]!, number: `${base[i % base.length]!.number}-${i}`, slug: `x${i}` }));
+      const file = path.join(dir, 'model.json');
+      fs.writeFileSync(file, JSON.stringify({ ...model, changes: { ...model.changes, rows, listed: { ...model.changes.listed, rows: rows.length, total: rows.length } } }));
+      await buildSite(file, out);
+      server = await serveFolder(out);
+      const { page, problems } = await openPage(site.context, `${server.url}changes/`, server.url);
+      const table = page.locator('#changes-table table');
+      const all = formatCount(rows.length);
+      await expect(table.locator('caption').textContent()).resolves.toBe(`Changes, newest firstShowing the first ${TABLE_ROW_CAP} of ${all} rows; the CSV download has all ${all}.`);
+      await expect(table.locator('tbody tr').count()).resolves.toBe(TABLE_ROW_CAP);
+      const newest = rows.toReversed();
+      await expect(table.locator('tbody th').evaluateAll((ths) => ths.map((th) => th.id))).resolves.toEqual(newest.slice(0, TABLE_ROW_CAP).map((c) => `change-${c.slug}`));
+      const csv = parse(await download(page, page.getByRole('link', { name: 'Download CSV: Changes, newest first', exact: true })));
+      expect(csv.slice(1).map((r) => r[0]!.split('\n')[0])).toEqual(newest.map((c) => c.number));
+      // The filter says it searches the rows shown: the oldest change is only in the CSV.
+      const filter = page.locator('label.table-filter:has(+ .table-status + #changes-table)');
+      await expect(filter.textContent()).resolves.toBe(`Filter the first ${TABLE_ROW_CAP} rows `);
+      await filter.locator('input').fill(rows[0]!.number);
+      await expect(page.locator('.table-status:has(+ #changes-table)').textContent()).resolves.toBe(`Showing 0 of the first ${TABLE_ROW_CAP} rows`);
+      // Rows left out have no anchor, and nothing links to them.
+      expect(brokenLinks(out).broken.filter((b) => b.includes('no element with id'))).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      await server?.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -84,7 +84,7 @@ describe('changes page', () => {
   it('lists every change, says how many, and keeps hostile text as text', async () => {
     const { page, problems } = await open('changes/');
     await expect(page.locator('#changes-table tbody tr').count()).resolves.toBe(changes.listed.rows);
-    await expect(page.getByText(`Showing all ${changes.listed.total} changes.`).count()).resolves.toBe(1);
+    await expect(page.getByText(`The list holds all ${changes.listed.total} changes.`).count()).resolves.toBe(1);
     const hostile = changes.rows.find((c) => c.description?.includes('onerror'))!;
     await expect(page.locator('#changes-table').getByRole('cell', { name: hostile.description!, exact: true }).count()).resolves.toBe(1);
     await expect(page.locator('#success-by-team').getByRole('rowheader', { name: changes.successBy.team.find((t) => t.team.includes('<script>'))!.team }).count()).resolves.toBe(1);

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { openDb } from '../../src/db/duckdb.ts';
@@ -18,6 +19,7 @@ import { serveFolder, type StaticServer } from './serve.ts';
 import { tempDir } from '../helpers/ingest.ts';
 import { pageFolders } from './fixture-site.ts';
 import { SITE_NAV } from '../../src/report/nav.ts';
+import { TABLE_ROW_CAP } from '../../src/components/table.ts';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const dir = tempDir('almanac-sample-site-');
@@ -26,6 +28,9 @@ const out = path.join(dir, 'dist');
 
 let server: StaticServer;
 let browser: Browser;
+
+/** How many rows a CSV download of the site holds, after its header. */
+const csvRows = (file: string) => Papa.parse(fs.readFileSync(path.join(out, file), 'utf8'), { delimiter: ',', newline: '\r\n', skipEmptyLines: true }).data.length - 1;
 
 /** Every file of a folder with its hash, by relative path. */
 function digest(root: string): Record<string, string> {
@@ -131,7 +136,10 @@ describe('release pages of the bundled sample', () => {
     const freezes = (id: string) => page.locator(`#${id}-title`).locator('xpath=ancestor::figure').locator('g.cal-freeze title').allTextContents();
     expect((await freezes('calendar-project-whole')).every((t) => t.endsWith('(all systems)'))).toBe(true);
     expect((await freezes('calendar-system-near')).some((t) => t.includes('quarter-end close'))).toBe(true);
-    await expect(page.locator('#releases-table tbody tr').count()).resolves.toBe(pageFolders(path.join(out, 'releases')).length);
+    // The table shows the first TABLE_ROW_CAP releases; its CSV holds every one.
+    const releases = pageFolders(path.join(out, 'releases')).length;
+    await expect(page.locator('#releases-table tbody tr').count()).resolves.toBe(Math.min(releases, TABLE_ROW_CAP));
+    expect(csvRows('releases/releases-table.csv')).toBe(releases);
     const png = await page.screenshot({ fullPage: true });
     fs.writeFileSync(path.join(REPO, 'test-results/sample-releases.png'), png);
     expect(problems).toEqual([]);
@@ -268,7 +276,8 @@ describe('changes and delivery pages of the bundled sample', () => {
     await expect.poll(() => page.evaluate(() => document.querySelector(':target')?.id)).toBe(anchor);
     const row = page.locator(`#changes-table tr:has([id="${anchor}"])`);
     await expect(row.locator('td:last-child a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).resolves.toContain(`#${incident}`);
-    expect(await page.locator('#changes-table tbody tr').count()).toBeGreaterThan(1000);
+    expect(await page.locator('#changes-table tbody tr').count()).toBe(TABLE_ROW_CAP);
+    expect(csvRows('changes/changes-table.csv')).toBeGreaterThan(1000);
     fs.writeFileSync(path.join(REPO, 'test-results/sample-changes.png'), await page.screenshot({ fullPage: true }));
     expect(problems).toEqual([]);
     await context.close();
@@ -285,8 +294,10 @@ describe('changes and delivery pages of the bundled sample', () => {
     await expect(page.locator('#by-team tbody tr').count()).resolves.toBeGreaterThan(3);
     const rows = await page.locator('#attributions-table tbody tr').count();
     const counted = (await page.locator('#rule-counts tbody td:nth-child(2)').allTextContents()).reduce((n, t) => n + Number(t.replace(/,/g, '')), 0);
-    expect(rows).toBe(counted);
-    expect(rows).toBeGreaterThan(100);
+    // The table shows the newest TABLE_ROW_CAP incidents; its CSV holds every one the rules count.
+    expect(rows).toBe(Math.min(counted, TABLE_ROW_CAP));
+    expect(csvRows('delivery/attributions-table.csv')).toBe(counted);
+    expect(counted).toBeGreaterThan(100);
     await expect(page.locator('#attributions-table .cell-note', { hasText: /^data\/exports\/incident\.json \/records\/\d+$/ }).count()).resolves.toBe(rows);
     fs.writeFileSync(path.join(REPO, 'test-results/sample-delivery.png'), await page.screenshot({ fullPage: true }));
     expect(problems).toEqual([]);

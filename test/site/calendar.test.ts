@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignLanes } from '../../src/components/charts/calendar-lanes.ts';
-import { calendarChart, monthsAround, wholeQuarters, type CalendarView } from '../../src/components/charts/calendar.ts';
+import { CALENDAR_GROUPS, calendarChart, monthsAround, wholeQuarters, type CalendarView } from '../../src/components/charts/calendar.ts';
 import type { ReleasesPage } from '../../src/report/model-releases.ts';
 import { HOSTILE, releaseRow, svgOf, titles } from './helpers.ts';
 
@@ -111,6 +111,19 @@ describe('calendar chart', () => {
     expect(svg.querySelectorAll('script, img').length).toBe(0);
     expect([...svg.querySelectorAll('text')].some((t) => t.textContent === `${HOSTILE.slice(0, 25)}…`)).toBe(true);
     expect(calendarChart(structuredClone(ROWS), structuredClone(FREEZES), ASOF, view('project')).svg).toBe(chart.svg);
+  });
+
+  it('draws the projects with the most releases in the window when there are many, and says how many are left out', () => {
+    // Project k has k + 1 releases in March, the busiest last.
+    const rows = Array.from({ length: CALENDAR_GROUPS + 2 }, (_, k) =>
+      Array.from({ length: k + 1 }, (_, i) => releaseRow(`P${k}-${i}`, { projectId: `p${k}`, projectName: `Project ${k}`, plannedStart: '2026-03-02', plannedRelease: '2026-03-20' })),
+    ).flat();
+    const chart = calendarChart(rows, [], ASOF, view('project'));
+    const labels = [...svgOf(chart.svg).querySelectorAll('text')].map((t) => t.textContent);
+    expect(labels).toEqual(expect.arrayContaining([`Project ${CALENDAR_GROUPS + 1}`, 'Project 2']));
+    expect(labels).not.toContain('Project 1');
+    expect(chart.reading).toMatch(new RegExp(`of ${CALENDAR_GROUPS + 2} projects .* Drawn: the ${CALENDAR_GROUPS} projects with the most releases, of ${CALENDAR_GROUPS + 2}; the CSV download has them all\\.$`));
+    expect(chart.data!.rows.length).toBe(rows.length);
   });
 
   it('says so when nothing falls in the window', () => {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { monthsAround } from '../../src/components/charts/calendar.ts';
-import { changeCalendarChart, changeTip, plannedDays, type ChangeCalendarView } from '../../src/components/charts/change-calendar.ts';
+import { CALENDAR_BARS, CALENDAR_SYSTEMS, changeCalendarChart, changeTip, plannedDays, type ChangeCalendarView } from '../../src/components/charts/change-calendar.ts';
 import { funnelChart, funnelReading } from '../../src/components/charts/change-funnel.ts';
 import {
   countTicks, inFreezeChart, leadTimeChart, leadTimeReading, openedChart, sharesChart, successChart, successReading,
 } from '../../src/components/charts/change-trends.ts';
 import { freezeTip } from '../../src/components/charts/freeze-shading.ts';
+import { formatCount } from '../../src/components/format.ts';
 import type { ChangeMonth, FreezeRow } from '../../src/report/model-changes.ts';
 import { changeRow, HOSTILE, svgOf, titles } from './helpers.ts';
 
@@ -180,6 +181,34 @@ describe('change calendar', () => {
     expect(chart.reading).toBe('No change is planned in Jan 2023 – Jun 2023.');
     expect(chart.legend).toEqual([]);
     expect(svgOf(chart.svg).querySelectorAll('g.cal-today').length).toBe(0);
+  });
+
+  it('draws the systems with the most changes when there are many, and says how many are left out', () => {
+    // System k plans k changes, one a day from 2 March: the busiest are the last.
+    const rows = Array.from({ length: CALENDAR_SYSTEMS + 3 }, (_, k) =>
+      Array.from({ length: k + 1 }, (_, i) => changeRow(`S${k}-${i}`, { system: { id: `s${k}`, name: `System ${k}` }, plannedStart: `2026-03-${String(i + 2).padStart(2, '0')}T10:00:00Z` })),
+    ).flat();
+    const chart = changeCalendarChart(rows, [], ASOF, 'UTC', VIEW);
+    const labels = [...svgOf(chart.svg).querySelectorAll('text')].map((t) => t.textContent);
+    expect(labels).toContain(`System ${CALENDAR_SYSTEMS + 2}`);
+    expect(labels).toContain('System 3');
+    expect(labels).not.toContain('System 2');
+    expect(chart.reading).toMatch(new RegExp(`on ${CALENDAR_SYSTEMS + 3} systems .* Drawn: the ${CALENDAR_SYSTEMS} systems with the most changes, of ${CALENDAR_SYSTEMS + 3}; the CSV download has them all\\.$`));
+    expect(chart.data!.rows.length).toBe(rows.length);
+  });
+
+  it('counts the changes per system and week instead of a bar each when there are too many to draw', () => {
+    // Mondays 2 and 9 March: CALENDAR_BARS changes in the first week, one more in the second; C1 and C2 collide in the fourth.
+    const week = (n: number, day: string) => Array.from({ length: n }, (_, i) => changeRow(`W${day}-${i}`, { plannedStart: `${day}T10:00:00Z` }));
+    const rows = [...week(CALENDAR_BARS, '2026-03-03'), ...week(1, '2026-03-10'), ...ROWS.slice(0, 2)];
+    const chart = changeCalendarChart(rows, FREEZES, ASOF, 'UTC', VIEW);
+    const svg = svgOf(chart.svg);
+    expect(titles(svg, 'chg-load-4')).toEqual([`Payments, week of 2026-03-02: ${formatCount(CALENDAR_BARS)} changes planned`]);
+    expect(titles(svg, 'chg-load-1')).toEqual(['Payments, week of 2026-03-09: 1 change planned', 'Payments, week of 2026-03-23: 2 changes planned, 2 colliding, 2 inside a freeze']);
+    expect(svg.querySelectorAll('g.chg-open rect').length).toBe(0);
+    expect(chart.legend.map((l) => l.label)).toEqual([`1–${CALENDAR_BARS / 4} changes a week`, `${CALENDAR_BARS * 0.75 + 1}–${CALENDAR_BARS}`, 'Freeze window']);
+    expect(chart.reading).toContain('Too many to draw a bar each: a system\'s week is shaded by how many changes are planned in it.');
+    expect(chart.data!.rows.length).toBe(rows.length);
   });
 
   it('words a change whose emergency may go ahead in a freeze', () => {

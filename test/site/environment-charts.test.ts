@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bookingCalendarChart, bookingReading, type BookingCalendarView } from '../../src/components/charts/booking-calendar.ts';
+import { bookingCalendarChart, bookingReading, CHART_ENVIRONMENTS, type BookingCalendarView } from '../../src/components/charts/booking-calendar.ts';
 import { monthsAround } from '../../src/components/charts/calendar.ts';
 import { demandChart, demandReading, type DemandPoint } from '../../src/components/charts/demand-capacity.ts';
 import { heatmapReading, utilizationClass, utilizationHeatmap, weeksAround } from '../../src/components/charts/utilisation-heatmap.ts';
@@ -119,6 +119,30 @@ describe('utilisation heatmap', () => {
   it('reads when nothing is booked', () => {
     expect(heatmapReading([], WEEKS)).toBe('No environment has an approved booking, so there is no utilisation to show.');
     expect(heatmapReading([UTILIZATION.rows[2]!], WEEKS)).toBe('1 environment over 6 weeks (2026-W10 – 2026-W15): 0% of capacity booked on average; no environment was over 75% booked in any week.');
+  });
+});
+
+describe('page-wide environment charts', () => {
+  // Environment k booked k days (from 2 March), the busiest last; and one never booked.
+  const envs = Array.from({ length: CHART_ENVIRONMENTS + 2 }, (_, k): EnvironmentRef => ({ id: `e${k}`, slug: `e${k}`, name: `Env ${k}` }));
+  const bookings = envs.map((e, k) => booking(`B${k}`, e, '2026-03-02', `2026-03-${String(2 + k).padStart(2, '0')}`));
+
+  it('draw the environments with the most booked days when there are many, and say how many are left out', () => {
+    const chart = bookingCalendarChart(envs, bookings, [], ASOF, VIEW, label);
+    const labels = [...svgOf(chart.svg).querySelectorAll('text')].map((t) => t.textContent);
+    expect(labels).toContain(`Env ${CHART_ENVIRONMENTS + 1}`);
+    expect(labels).toContain('Env 2');
+    expect(labels).not.toContain('Env 1');
+    expect(chart.reading).toMatch(new RegExp(`Drawn: the ${CHART_ENVIRONMENTS} environments with the most booked days, of ${CHART_ENVIRONMENTS + 2}; the CSV download has them all\\.$`));
+    expect(chart.data!.rows.length).toBe(bookings.length);
+  });
+
+  it('draw the heatmap of the environments most booked in its weeks', () => {
+    const rows = envs.map((environment, k) => ({ environment, kind: 'sit', values: WEEKS.map(() => k / 100) }));
+    const chart = utilizationHeatmap('heat', 'Utilisation', { weeks: WEEKS, rows }, { from: 0, to: 6 }, ASOF);
+    expect(titles(svgOf(chart.svg), 'util-0').map((t) => t.split(':')[0])).toEqual(envs.slice(2).map((e) => e.name));
+    expect(chart.reading).toMatch(new RegExp(`Drawn: the ${CHART_ENVIRONMENTS} environments with the most capacity booked, of ${CHART_ENVIRONMENTS + 2}; the CSV download has them all\\.$`));
+    expect(chart.data!.rows.length).toBe(rows.length * WEEKS.length);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayTicks, hitRateChart, hitRateReading, missChart, missReading } from '../../src/components/charts/backtest.ts';
+import { bandText, dayTicks, hitRateChart, hitRateReading, missChart, missReading } from '../../src/components/charts/backtest.ts';
 import { histogramChart, IMAGE_LABEL, type HistogramForecast } from '../../src/components/charts/forecast-histogram.ts';
 import { backtestRows, basisFacts, formatChance, headlineFacts, settingsText, summaryRows } from '../../src/components/forecast-tables.ts';
 import type { Backtest, BacktestForecast, ReleaseForecast } from '../../src/report/model-forecasts.ts';
@@ -126,6 +126,29 @@ describe('backtest misses', () => {
         '1 forecast put the P85 date beyond the horizon and is not drawn.',
     );
     expect(missReading([], label)).toBe('No backtest forecast was made.');
+  });
+
+  it('draws forecasts made the same week ahead with a miss in the same band as one circle, larger, and keeps each in the CSV', () => {
+    // 30 forecasts made 21 to 25 days ahead, released 2 to 6 days after their P85 date: one circle; and one alone.
+    const many = Array.from({ length: 30 }, (_, i) => {
+      const asOf = `2026-01-${String(1 + (i % 5)).padStart(2, '0')}`;
+      return row(`R${i}`, asOf, '2026-01-26', `2026-01-${String(20 + (i % 5)).padStart(2, '0')}`);
+    });
+    const chart = missChart('miss', [...many, ROWS[2]!], label);
+    const svg = svgOf(chart.svg);
+    expect(titles(svg, 'bt-miss')).toEqual(['30 forecasts made 21–27 days ahead, released 1–7 days after their P85 date: R4 name, R9 name, R14 name and 27 others']);
+    expect(titles(svg, 'bt-hit')).toEqual(['C name as of 2026-01-15 (17 days ahead): released 2026-02-01, on its P85 date']);
+    const [big, alone] = ['bt-miss', 'bt-hit'].map((c) => Number(svg.querySelector(`g.${c} circle`)!.getAttribute('r')));
+    expect(alone).toBe(3);
+    expect(big).toBe(12);
+    expect(chart.reading).toContain('Forecasts made the same week ahead and missing by about as much share a circle, larger the more they are.');
+    expect(chart.data!.rows.length).toBe(31);
+  });
+
+  it('words the bands of a miss', () => {
+    expect([0, 4, 5, 6, 10].map(bandText)).toEqual([
+      'over 365 days before their P85 date', '1–7 days before their P85 date', 'on their P85 date', '1–7 days after their P85 date', 'over 365 days after their P85 date',
+    ]);
   });
 
   it('ticks the symlog axis at a week, a month, a quarter and a year', () => {

@@ -5,7 +5,7 @@ import {
 import { attributionRows, ATTRIBUTION_COLUMNS, deploymentNote, ruleRows, scopeColumns, scopeRows, thresholdRows } from '../../src/components/delivery-tables.ts';
 import { changeAnchor, incidentAnchor, rowLinks } from '../../src/components/operation-anchors.ts';
 import { sourceText } from '../../src/components/operation-labels.ts';
-import { listCell } from '../../src/components/table.ts';
+import { listCell, TABLE_ROW_CAP } from '../../src/components/table.ts';
 import type { CausedIncident } from '../../src/report/model-changes.ts';
 import type { Attribution, DeliveryPage, DeliveryScope } from '../../src/report/model-delivery.ts';
 import type { ReportModel } from '../../src/report/model.ts';
@@ -69,6 +69,15 @@ describe('links to change and incident rows', () => {
     expect(release.changeNumber('CHG404')).toBeUndefined();
     expect(rowLinks('delivery/', MODEL).attribution(ref('INC1'))).toBe('#incident-inc1');
   });
+
+  it('link only to the rows the tables show: the newest TABLE_ROW_CAP of a longer list', () => {
+    const many = Array.from({ length: TABLE_ROW_CAP + 5 }, (_, i) => changeRow(`CHG${i}`));
+    const links = rowLinks('changes/', { ...MODEL, changes: { ...MODEL.changes, rows: many } });
+    expect(links.change(many.at(-1)!)).toBe(`#change-chg${TABLE_ROW_CAP + 4}`);
+    expect(links.change(many[5]!)).toBe('#change-chg5');
+    expect(links.change(many[4]!)).toBeUndefined();
+    expect(links.changeNumber('CHG0')).toBeUndefined();
+  });
 });
 
 describe('changes page tables', () => {
@@ -114,6 +123,8 @@ describe('changes page tables', () => {
     expect(rows[0]![6]).toEqual({ text: 'Change only', href: '../delivery/index.html#incident-inc1' });
     expect(rows[1]![5]).toEqual({ text: 'CHG404', note: 'no export holds this change' });
     expect(rows[1]![6]).toEqual({ text: 'Change → release link', href: '../delivery/index.html#incident-inc2' });
+    // An attribution the delivery page does not show (past its table's first rows) still names its rule.
+    expect(causedRows(MODEL.changes.causedIncidents, { ...links, attribution: () => undefined }, DELIVERY)[0]![6]).toEqual({ text: 'Change only' });
   });
 
   it('show success by close code, and per scope with a bar of the outcomes', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lessonsChart, lessonsReading } from '../../src/components/charts/lessons.ts';
-import { effortChart, multiplesChart, spendChart, spendReading, throughputChart, varianceText } from '../../src/components/charts/staffing.ts';
+import { CHART_SERIES, effortChart, multiplesChart, spendChart, spendReading, throughputChart, varianceText } from '../../src/components/charts/staffing.ts';
 import { conflictRows, kindCounts, pastRows } from '../../src/components/conflict-tables.ts';
 import {
   lessonColumns, lessonRows, minedChangeRows, minedReleaseRows, pValueText, quarterColumns, quarterRows, recurringRows, trendCaption, trendRows,
@@ -148,6 +148,20 @@ describe('staffing charts', () => {
     expect(titles(svg, 'stroke-2')).toEqual(['Cards: median 1.5 a week']);
     expect(chart.reading).toBe('1 team over 2 weeks (2026-W12 – 2026-W13); the highest median: Cards, 1.5 a week.');
     expect(chart.legend.map((l) => l.className)).toEqual(['fill-1', 'stroke-2']);
+  });
+
+  it('draws the teams that did the most and the rest as one row, every team in the CSV', () => {
+    const teams = Array.from({ length: CHART_SERIES + 3 }, (_, k) => series(`Team ${k}`, [k * k, 0, 1], [(k * k) / 100, null, 0.01]));
+    const chart = effortChart('effort', 'team', teams, { ...STAFFING, totalDone: [100, 0, 100] });
+    const labels = [...svgOf(chart.svg).querySelectorAll('text')].map((t) => t.textContent);
+    expect(labels).toEqual(expect.arrayContaining([`Team ${CHART_SERIES + 2}`, 'Team 3', '3 other teams']));
+    expect(labels).not.toContain('Team 2');
+    // The other teams' share adds up theirs: 0 + 1 + 4 of 100 in January, 3 × 1 in March.
+    expect(titles(svgOf(chart.svg), 'fill-1').filter((t) => /\((5|3) of 100\)$/.test(t))).toEqual(['Jan 2026: 5% (5 of 100)', 'Mar 2026: 3% (3 of 100)']);
+    expect(chart.reading).toMatch(new RegExp(`Drawn: the ${CHART_SERIES} teams with the most work items done, of ${CHART_SERIES + 3}, the other 3 together as one row; the CSV download has them all\\.$`));
+    expect(new Set(chart.data!.rows.map((r) => r[0])).size).toBe(CHART_SERIES + 3);
+    const throughput = throughputChart('tp', { weeks: STAFFING.throughput.weeks, teams: teams.map((t, k) => ({ team: t.id, items: [k, 1], median: (k + 1) / 2 })) });
+    expect(titles(svgOf(throughput.svg), 'stroke-2')).toContain('3 other teams: median 3 a week');
   });
 
   it('labels every nth column counted back from the last', () => {

@@ -75,15 +75,15 @@ describe('impact of a slip', () => {
     expect([0, 5, 7, 30].map((d) => moveOf(d, 5))).toEqual([0, 0, 2, 25]);
   });
 
-  it('lists each release and downstream release with the moves at 7, 14 and 30 days', () => {
+  it('lists each release and downstream release with the moves at 7, 14 and 30 days, the least path slack first', () => {
     const rows = impactRows(IMPACT, 'dependencies/', (r) => r.name);
     expect(rows.map((r) => r.length)).toEqual([IMPACT_COLUMNS.length, IMPACT_COLUMNS.length, IMPACT_COLUMNS.length]);
     expect(rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['Alpha', '4', 'Ypsilon', '0', '7', '14', '30'],
       ['Zeta', '—', 'Ypsilon', '5', '2', '9', '25'],
       ['Zeta', '—', HOSTILE, '18', '0', '0', '12'],
-      ['Alpha', '4', 'Ypsilon', '0', '7', '14', '30'],
     ]);
-    expect(rows[0]![2]!.href).toBe('../releases/y/index.html');
+    expect(rows[1]![2]!.href).toBe('../releases/y/index.html');
   });
 
   it('gives the what-if control its releases by name, each downstream release with its link and path slack', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileRows, rejectRows, warningRows } from '../../src/components/data-quality-tables.ts';
 import { projectRows, PROJECT_COLUMNS } from '../../src/components/projects-table.ts';
-import { countCell, dateCell, percentCell, sortAttribute, textCell } from '../../src/components/table.ts';
+import { capNote, countCell, dateCell, percentCell, shownRows, sortAttribute, TABLE_ROW_CAP, textCell } from '../../src/components/table.ts';
 import type { ProjectSummary } from '../../src/report/model.ts';
 
 describe('cells', () => {
@@ -16,6 +16,17 @@ describe('cells', () => {
       expect(unknown.text).toBe('—');
       expect(sortAttribute(unknown)).toBe('');
     }
+  });
+});
+
+describe('long tables', () => {
+  it('show their first TABLE_ROW_CAP rows, in the order given, and say so only when rows are left out', () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => i);
+    expect(shownRows(rows)).toEqual(rows.slice(0, TABLE_ROW_CAP));
+    expect(shownRows(rows.slice(0, 12))).toEqual(rows.slice(0, 12));
+    expect(capNote(5000)).toBe(`Showing the first ${TABLE_ROW_CAP} of 5,000 rows; the CSV download has all 5,000.`);
+    expect(capNote(TABLE_ROW_CAP)).toBeNull();
+    expect(capNote(0)).toBeNull();
   });
 });
 

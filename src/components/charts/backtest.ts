@@ -94,13 +94,67 @@ function misses(rows: readonly BacktestForecast[]): Miss[] {
   return rows.flatMap((r) => (r.p85 === null ? [] : [{ r, late: daysBetween(r.p85, r.actualRelease) }]));
 }
 
+// A backtest makes a forecast per open release every few days: thousands at enterprise scale, a dot
+// each too many to see apart and too heavy for the page. Forecasts made the same week ahead whose miss
+// falls in the same band (the last day of each below, in days after the P85 date) share a circle,
+// sized by their number; a forecast alone keeps its own circle and tooltip.
+const BANDS = [-366, -91, -31, -8, -1, 0, 7, 30, 90, 365];
+const MAX_R = 12;
+
+/** The band of a miss: its index in BANDS, past the last for over a year late. */
+const bandOf = (late: number) => {
+  const i = BANDS.findIndex((last) => late <= last);
+  return i === -1 ? BANDS.length : i;
+};
+
+/** "1–7 days after their P85 date", "on their P85 date", "over 365 days before their P85 date". */
+export function bandText(band: number): string {
+  const first = band === 0 ? -Infinity : BANDS[band - 1]! + 1;
+  const last = BANDS[band] ?? Infinity;
+  if (first === 0 && last === 0) return 'on their P85 date';
+  const [near, far] = last < 0 ? [-last, -first] : [first, last];
+  return `${far === Infinity ? `over ${near - 1}` : `${near}–${far}`} days ${last < 0 ? 'before' : 'after'} their P85 date`;
+}
+
+interface MissBin {
+  /** The middle forecast of the bin: where its circle sits. */
+  middle: Miss;
+  members: Miss[];
+  week: number;
+  band: number;
+}
+
+function binned(points: readonly Miss[]): MissBin[] {
+  const bins = new Map<string, Miss[]>();
+  for (const m of points) {
+    const key = `${Math.floor(m.r.daysBefore / 7)}:${bandOf(m.late)}`;
+    (bins.get(key) ?? bins.set(key, []).get(key)!).push(m);
+  }
+  return [...bins.values()].map((members) => {
+    const sorted = [...members].sort((a, b) => a.late - b.late || a.r.daysBefore - b.r.daysBefore);
+    return { middle: sorted[Math.floor(sorted.length / 2)]!, members: sorted, week: Math.floor(members[0]!.r.daysBefore / 7), band: bandOf(members[0]!.late) };
+  });
+}
+
+export function binTip(b: MissBin, label: (r: ReleaseRef) => string): string {
+  if (b.members.length === 1) return missTip(b.middle, label);
+  const names = [...new Set(b.members.map((m) => label(m.r.release)))];
+  const some = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${plural(names.length - 3, 'other', 'others')}` : names.join(', ');
+  return `${formatCount(b.members.length)} forecasts made ${b.week * 7}–${b.week * 7 + 6} days ahead, released ${bandText(b.band)}: ${some}`;
+}
+
 export function missChart(id: string, rows: readonly BacktestForecast[], label: (r: ReleaseRef) => string): RenderedChart {
   const title = 'Actual release against the P85 date, per forecast';
-  const reading = missReading(rows, label);
   const points = misses(rows);
+  const bins = binned(points);
+  const most = Math.max(1, ...bins.map((b) => b.members.length));
+  // The radius grows with the square root of the count, from a lone forecast's 3 px to MAX_R for the
+  // largest; the largest drawn first, so that the small ones stay on top to hover.
+  const r = (b: MissBin) => (most === 1 ? 3 : 3 + ((MAX_R - 3) * (Math.sqrt(b.members.length) - 1)) / (Math.sqrt(most) - 1));
+  const reading = missReading(rows, label) + (most > 1 ? ' Forecasts made the same week ahead and missing by about as much share a circle, larger the more they are.' : '');
   const dots = (hit: boolean) =>
-    Plot.dot(points.filter((m) => m.r.hitP85 === hit), {
-      x: (m: Miss) => m.r.daysBefore, y: 'late', r: 3, className: hit ? 'bt-hit' : 'bt-miss', fill: 'currentColor', title: (m: Miss) => missTip(m, label),
+    Plot.dot(bins.filter((b) => b.middle.r.hitP85 === hit).sort((a, b) => b.members.length - a.members.length), {
+      x: (b: MissBin) => b.middle.r.daysBefore, y: (b: MissBin) => b.middle.late, r, className: hit ? 'bt-hit' : 'bt-miss', fill: 'currentColor', title: (b: MissBin) => binTip(b, label),
     });
   const svg = renderChart(
     {
@@ -108,11 +162,13 @@ export function missChart(id: string, rows: readonly BacktestForecast[], label: 
       x: { label: 'Days before the actual release the forecast was made', grid: true, nice: true, zero: true },
       // Symlog: misses are days, the earliest hits months; a linear scale would flatten the misses onto the zero line.
       y: { type: 'symlog', label: 'Actual release − P85 date (days; above 0: late)', grid: true, ...dayTicks(points.map((m) => m.late)) },
+      r: { type: 'identity' },
       marks: [Plot.ruleY([0]), dots(true), dots(false)],
     },
     { id, label: title, description: reading },
   );
   const legend = [{ label: 'Hit: released on or before the P85 date', className: 'bt-hit' }, { label: 'Miss: released after it', className: 'bt-miss' }];
+  // Every forecast, not the circles: cheap beside the page, and what a reader checks a circle against.
   const data = {
     columns: ['Release', 'Forecast as of', 'Days ahead', 'P85 date', 'Actual release', 'Days after the P85 date', 'Hit'],
     rows: points.map((m) => [label(m.r.release), m.r.asOf, m.r.daysBefore, m.r.p85, m.r.actualRelease, m.late, m.r.hitP85 ? 'yes' : 'no']),

@@ -2,7 +2,7 @@
 // overlapping bookings never cover each other; approved and requested bookings as bars, the days over
 // capacity (conflicts) shaded red across the environment's band, today as a rule.
 import * as Plot from '@observablehq/plot';
-import { monthOf } from '../../metrics/periods.ts';
+import { daysBetween, monthOf } from '../../metrics/periods.ts';
 import type { BookingRow, Conflict, EnvironmentRef } from '../../report/model-environments.ts';
 import type { ReleaseRef } from '../../report/model-releases.ts';
 import { formatCount, formatDays, formatMonth } from '../format.ts';
@@ -10,6 +10,7 @@ import { assignLanes } from './calendar-lanes.ts';
 import { renderChart, type RenderedChart } from './render.ts';
 import { dayEnd, dayStart } from './time.ts';
 import { todayMarks } from './today.ts';
+import { topKeys, topText, weigh } from './top.ts';
 
 export interface BookingCalendarView {
   id: string;
@@ -22,6 +23,8 @@ export interface BookingCalendarView {
 /** The statuses drawn: the ones that hold (approved) or ask for (requested) the environment. */
 const DRAWN = ['approved', 'requested'] as const;
 const LANE = 16;
+/** The environments the page-wide charts draw, those with the most booked: a row (or more) each. */
+export const CHART_ENVIRONMENTS = 20;
 // Room under the axis for a tick's year line, and the axis label below it.
 const MARGIN = { marginTop: 30, marginBottom: 50, marginRight: 20 } as const;
 
@@ -45,17 +48,24 @@ export const shorten = (name: string) => (name.length > 26 ? `${name.slice(0, 25
 
 /**
  * `environments` gives the bands, in order (even those without a booking in the window: an empty band
- * says the environment is free); `bookings` of other environments or statuses are left out.
+ * says the environment is free), the CHART_ENVIRONMENTS with the most booked days in the window when
+ * there are more; `bookings` of other environments or statuses are left out.
  */
 export function bookingCalendarChart(
   environments: readonly EnvironmentRef[], bookings: readonly BookingRow[], conflicts: readonly Conflict[], asOf: string,
   view: BookingCalendarView, label: (r: ReleaseRef) => string,
 ): RenderedChart {
-  // The environment's position is its group: assignLanes orders groups by name, numerically.
-  const group = new Map(environments.map((e, i) => [e.id, String(i)]));
   const inView = (first: string, last: string) => last >= view.from && first <= view.to;
-  const shown = bookings.filter((b) => group.has(b.environment.id) && (DRAWN as readonly string[]).includes(b.status ?? '') && inView(b.firstDay, b.lastDay));
-  const empty = environments.filter((e) => !shown.some((b) => b.environment.id === e.id));
+  const ids = new Set(environments.map((e) => e.id));
+  const inWindow = bookings.filter((b) => ids.has(b.environment.id) && (DRAWN as readonly string[]).includes(b.status ?? '') && inView(b.firstDay, b.lastDay));
+  const days = (b: BookingRow) => daysBetween(b.firstDay < view.from ? view.from : b.firstDay, b.lastDay > view.to ? view.to : b.lastDay) + 1;
+  const booked = weigh(inWindow, (b) => b.environment.id, days);
+  const top = new Set(topKeys(new Map(environments.map((e) => [e.id, booked.get(e.id) ?? 0])), CHART_ENVIRONMENTS));
+  const drawn = environments.filter((e) => top.has(e.id));
+  // The environment's position is its group: assignLanes orders groups by name, numerically.
+  const group = new Map(drawn.map((e, i) => [e.id, String(i)]));
+  const shown = inWindow.filter((b) => group.has(b.environment.id));
+  const empty = drawn.filter((e) => !booked.has(e.id));
   const { lanes, laneOf } = assignLanes([
     ...shown.map((b) => ({ group: group.get(b.environment.id)!, start: b.firstDay, end: b.lastDay, id: b.id })),
     // An environment without bookings in the window keeps an (empty) band.
@@ -63,16 +73,17 @@ export function bookingCalendarChart(
   ]);
   const clip = (first: string, last: string) => ({ x1: dayStart(first < view.from ? view.from : first), x2: dayEnd(last > view.to ? view.to : last) });
   const bars = shown.map((b, i) => ({ b, lane: laneOf[i]!, ...clip(b.firstDay, b.lastDay) }));
-  const runs = conflicts.filter((c) => group.has(c.environment.id) && inView(c.first, c.last));
+  const inWindowConflicts = conflicts.filter((c) => ids.has(c.environment.id) && inView(c.first, c.last));
+  const runs = inWindowConflicts.filter((c) => group.has(c.environment.id));
   const runCells = runs.flatMap((c) => lanes.filter((l) => l.group === group.get(c.environment.id)).map((l) => ({ c, lane: l.key, ...clip(c.first, c.last) })));
-  const name = new Map(lanes.map((l) => [l.key, environments[Number(l.group)]!.name]));
-  const reading = bookingReading(shown, runs, view);
+  const name = new Map(lanes.map((l) => [l.key, drawn[Number(l.group)]!.name]));
+  const reading = bookingReading(inWindow, inWindowConflicts, view) + topText(drawn.length, environments.length, 'environments', 'booked days');
   const svg = renderChart(
     {
       width: 1100,
       height: MARGIN.marginTop + MARGIN.marginBottom + Math.max(lanes.length, 1) * LANE,
       ...MARGIN,
-      marginLeft: Math.min(190, 16 + Math.max(4, ...environments.map((e) => shorten(e.name).length)) * 6.5),
+      marginLeft: Math.min(190, 16 + Math.max(4, ...drawn.map((e) => shorten(e.name).length)) * 6.5),
       x: { round: true, type: 'utc', domain: [dayStart(view.from), dayEnd(view.to)], ticks: 'month', grid: true, label: 'Date' },
       y: {
         type: 'band', round: true, domain: lanes.map((l) => l.key), padding: 0, ticks: lanes.filter((l) => l.first).map((l) => l.key),
@@ -101,7 +112,7 @@ export function bookingCalendarChart(
   ];
   const data = {
     columns: ['Booking', 'Environment', 'Release', 'Status', 'First day', 'Last day', 'In a conflict'],
-    rows: bars.map(({ b }) => [b.id, b.environment.name, b.release ? label(b.release) : b.releaseId, b.status, b.firstDay, b.lastDay, b.inConflict ? 'yes' : 'no']),
+    rows: inWindow.map((b) => [b.id, b.environment.name, b.release ? label(b.release) : b.releaseId, b.status, b.firstDay, b.lastDay, b.inConflict ? 'yes' : 'no']),
   };
   return { id: view.id, title: view.title, reading, legend, svg, data };
 }

@@ -10,6 +10,7 @@ import { stateClass, stateLabel, stateLegend, STATES } from '../release-states.t
 import { assignLanes, type Lane } from './calendar-lanes.ts';
 import { renderChart, type RenderedChart } from './render.ts';
 import { dayEnd, dayStart } from './time.ts';
+import { topKeys, topText, weigh } from './top.ts';
 
 type Freeze = ReleasesPage['calendar']['freezes'][number];
 
@@ -25,6 +26,8 @@ export interface CalendarView {
 
 const WIDTH = 1100;
 const LANE = 16;
+/** The projects (or systems) drawn, those with the most releases in the view. */
+export const CALENDAR_GROUPS = 12;
 const MARGIN = { marginTop: 30, marginBottom: 40, marginRight: 20 } as const;
 const NO_GROUP = { project: '(no project)', system: '(no system)' } as const;
 
@@ -88,7 +91,10 @@ function clip(view: CalendarView, first: string, last: string): { x1: Date; x2: 
 }
 
 export function calendarChart(rows: readonly ReleaseRow[], freezes: readonly Freeze[], asOf: string, view: CalendarView): RenderedChart {
-  const bars = barsOf(rows, view, asOf);
+  const all = barsOf(rows, view, asOf);
+  const counts = weigh(all, (b) => b.group);
+  const drawn = new Set(topKeys(counts, CALENDAR_GROUPS));
+  const bars = all.filter((b) => drawn.has(b.group));
   const { lanes, laneOf } = assignLanes(bars.map((b) => ({ group: b.group, start: b.start, end: b.end, id: b.row.id })));
   const placed = bars.map((b, i) => ({ ...b, lane: laneOf[i]! }));
   const domain: [Date, Date] = [dayStart(view.from), dayEnd(view.to)];
@@ -111,7 +117,7 @@ export function calendarChart(rows: readonly ReleaseRow[], freezes: readonly Fre
   const dot = (r: number, symbol: string, className: string) => ({
     x: (b: Bar) => dayEnd(b.row.actualRelease!), y: 'lane', r, symbol, className, fill: 'currentColor', title: (b: Bar) => `${releaseLabel(b.row)}: ${b.row.stateReason}`,
   });
-  const reading = calendarReading(placed, lanes, view, [...allSystems, ...scoped]);
+  const reading = calendarReading(all, view, [...allSystems, ...scoped]) + topText(drawn.size, counts.size, view.by === 'project' ? 'projects' : 'systems', 'releases');
   const labelWidth = Math.max(...lanes.filter((l) => l.first).map((l) => label(l).length), 4);
   const svg = renderChart(
     {
@@ -164,7 +170,7 @@ export function calendarChart(rows: readonly ReleaseRow[], freezes: readonly Fre
   ];
   const data = {
     columns: ['Release', view.by === 'project' ? 'Project' : 'System', 'State', 'Planned start', 'Planned release', 'Actual release', 'Slip (days)'],
-    rows: placed.map((b) => [releaseLabel(b.row), b.group, stateLabel(b.row.state), b.row.plannedStart, b.row.plannedRelease, b.row.actualRelease, b.row.slipDays]),
+    rows: all.map((b) => [releaseLabel(b.row), b.group, stateLabel(b.row.state), b.row.plannedStart, b.row.plannedRelease, b.row.actualRelease, b.row.slipDays]),
   };
   return { id: view.id, title: view.title, reading, legend, svg, data };
 }
@@ -178,11 +184,11 @@ function label(lane: Lane): string {
   return lane.group.length > 26 ? `${lane.group.slice(0, 25)}…` : lane.group;
 }
 
-function calendarReading(bars: readonly Bar[], lanes: readonly Lane[], view: CalendarView, shaded: readonly Freeze[]): string {
+function calendarReading(bars: readonly Bar[], view: CalendarView, shaded: readonly Freeze[]): string {
   const releases = new Set(bars.map((b) => b.row.id));
   const span = `${formatMonth(monthOf(view.from))} – ${formatMonth(monthOf(view.to))}`;
   if (releases.size === 0) return `No release is planned or shipped in ${span}.`;
-  const groups = new Set(lanes.map((l) => l.group)).size;
+  const groups = new Set(bars.map((b) => b.group)).size;
   const overdue = new Set(bars.filter((b) => b.row.state === 'overdue').map((b) => b.row.id)).size;
   const inView = shaded.length;
   return (

@@ -3,12 +3,14 @@
 // shared scale) compare a dozen series without a colour each, which the theme could not keep
 // distinguishable; the lessons page draws its categories the same way.
 import * as Plot from '@observablehq/plot';
+import { quantileOf, round } from '../../metrics/stats.ts';
 import type { EffortSeries, SpendRow, SpendScope, StaffingAndSpend } from '../../report/model-portfolio.ts';
 import { formatCount, formatMonth, formatNumber, formatPercent } from '../format.ts';
 import { shorten } from './booking-calendar.ts';
 import { twoLines } from './predictability.ts';
 import { monthAxis } from './releases.ts';
 import { renderChart, type RenderedChart } from './render.ts';
+import { topAndRest, topText } from './top.ts';
 
 export interface MultiplesRow {
   label: string;
@@ -36,7 +38,12 @@ export interface MultiplesSpec {
   /** `percent`: the values are ratios, drawn and labelled as percentages. */
   y: { label: string; percent?: boolean };
   legend?: RenderedChart['legend'];
+  /** The rows of the CSV download when they are not the rows drawn (every team, where the chart sums the smallest). */
+  dataRows?: readonly MultiplesRow[];
 }
+
+/** The teams (portfolios, programs) a chart draws a row each for; the others share one row. */
+export const CHART_SERIES = 12;
 
 const ROW_HEIGHT = 54;
 // Axis ticks of amounts (600K, 1.5M); Plot's own `~s` writes zero as "0k".
@@ -76,7 +83,7 @@ export function multiplesChart(spec: MultiplesSpec): RenderedChart {
   // Long form, a line per row and column, in the units drawn (a percentage where the axis shows one).
   const data = {
     columns: [spec.rowLabel ?? 'Series', spec.columnLabel, spec.y.label],
-    rows: rows.flatMap((r) => columns.map((column, j) => [r.label, column, (r.values[j] ?? null) === null ? null : r.values[j]! * scale])),
+    rows: (spec.dataRows ?? rows).flatMap((r) => columns.map((column, j) => [r.label, column, (r.values[j] ?? null) === null ? null : r.values[j]! * scale])),
   };
   return { id, title, reading, legend: spec.legend ?? [], svg, data };
 }
@@ -84,22 +91,38 @@ export function multiplesChart(spec: MultiplesSpec): RenderedChart {
 /** `story points` or `work items`: what effort is counted in. */
 export const unitText = (basis: StaffingAndSpend['basis']): string => (basis === 'story_points' ? 'story points' : 'work items');
 
-/** Effort share per month of each series (teams, portfolios or programs). */
+/** Effort share per month of each series (teams, portfolios or programs): the CHART_SERIES with the most done, the rest as one row. */
 export function effortChart(id: string, scope: string, series: readonly EffortSeries[], staffing: StaffingAndSpend): RenderedChart {
   const { months, totalDone } = staffing;
   const unit = unitText(staffing.basis);
   const name = (s: EffortSeries) => s.group?.name ?? s.id;
   const title = `Effort share by ${scope}, per month`;
+  const { top, rest } = topAndRest(series, (s) => s.totalDone, CHART_SERIES);
+  const row = (s: EffortSeries): MultiplesRow => ({
+    label: name(s),
+    values: s.share,
+    tip: (i) => `${formatMonth(months[i]!)}: ${formatPercent(s.share[i] ?? null)} (${formatCount(s.done[i]!)} of ${formatCount(totalDone[i]!)})`,
+  });
   return multiplesChart({
-    id, title, reading: effortReading(scope, series, staffing),
+    id, title, reading: effortReading(scope, series, staffing) + topText(top.length, series.length, scopes(scope), `${unit} done`, true),
     columns: months, columnLabel: 'Month', rowLabel: scope.charAt(0).toUpperCase() + scope.slice(1), tickFormat: formatMonth, every: 3,
     y: { label: `Share of ${unit} done (%)`, percent: true },
-    rows: series.map((s) => ({
-      label: name(s),
-      values: s.share,
-      tip: (i) => `${formatMonth(months[i]!)}: ${formatPercent(s.share[i] ?? null)} (${formatCount(s.done[i]!)} of ${formatCount(totalDone[i]!)})`,
-    })),
+    rows: [...top, ...(rest.length ? [otherEffort(rest, scopes(scope), staffing)] : [])].map(row),
+    dataRows: series.map(row),
   });
+}
+
+const scopes = (scope: string) => (scope === 'portfolio' ? 'portfolios' : `${scope}s`);
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+/** The series left out as one: their work added up, their share of each month's whole. */
+function otherEffort(rest: readonly EffortSeries[], rows: string, { months, totalDone }: StaffingAndSpend): EffortSeries {
+  const done = months.map((_, i) => sum(rest.map((s) => s.done[i]!)));
+  const all = sum(totalDone);
+  return {
+    id: `${formatCount(rest.length)} other ${rows}`, group: null, done, share: done.map((d, i) => (totalDone[i] ? d / totalDone[i]! : null)),
+    totalDone: sum(done), totalShare: all ? sum(done) / all : null,
+  };
 }
 
 /** E.g. "5 teams over 24 months (Apr 2024 – Mar 2026), in story points; the largest share overall: Cards Team, 28%." */
@@ -108,30 +131,39 @@ export function effortReading(scope: string, series: readonly EffortSeries[], st
   const top = [...series].sort((a, b) => (b.totalShare ?? -1) - (a.totalShare ?? -1))[0];
   if (!top || months.length === 0) return `No work item done by any ${scope}.`;
   const span = months.length === 1 ? formatMonth(months[0]!) : `${formatMonth(months[0]!)} – ${formatMonth(months.at(-1)!)}`;
-  const plural = series.length === 1 ? scope : scope === 'portfolio' ? 'portfolios' : `${scope}s`;
+  const plural = series.length === 1 ? scope : scopes(scope);
   return (
     `${formatCount(series.length)} ${plural} over ${formatCount(months.length)} ${months.length === 1 ? 'month' : 'months'} (${span}), in ${unitText(staffing.basis)}; ` +
     `the largest share overall: ${top.group?.name ?? top.id}, ${formatPercent(top.totalShare)}.`
   );
 }
 
-/** Work items done per ISO week, a row per team with its median as a rule. */
+/** Work items done per ISO week, a row per team with its median as a rule: the CHART_SERIES teams that did the most, the rest as one row. */
 export function throughputChart(id: string, throughput: StaffingAndSpend['throughput']): RenderedChart {
   const { weeks, teams } = throughput;
   const title = 'Work items done per team and week';
+  const { top, rest } = topAndRest(teams, (t) => sum(t.items), CHART_SERIES);
+  const other = (): Team => {
+    const items = weeks.map((_, i) => sum(rest.map((t) => t.items[i]!)));
+    return { team: `${formatCount(rest.length)} other teams`, items, median: round(quantileOf(items, 0.5), 2)! };
+  };
+  const row = (t: Team): MultiplesRow => ({
+    label: t.team,
+    values: t.items,
+    tip: (i) => `${weeks[i]!.week} (from ${weeks[i]!.monday}): ${formatCount(t.items[i]!)} done`,
+    reference: { value: t.median, tip: `${t.team}: median ${formatNumber(t.median)} a week` },
+  });
   return multiplesChart({
-    id, title, reading: throughputReading(throughput),
+    id, title, reading: throughputReading(throughput) + topText(top.length, teams.length, 'teams', 'work items done', true),
     columns: weeks.map((w) => w.week), columnLabel: 'ISO week', rowLabel: 'Team', every: 4,
     y: { label: 'Work items done' },
-    rows: teams.map((t) => ({
-      label: t.team,
-      values: t.items,
-      tip: (i) => `${weeks[i]!.week} (from ${weeks[i]!.monday}): ${formatCount(t.items[i]!)} done`,
-      reference: { value: t.median, tip: `${t.team}: median ${formatNumber(t.median)} a week` },
-    })),
+    rows: [...top, ...(rest.length ? [other()] : [])].map(row),
+    dataRows: teams.map(row),
     legend: [{ label: 'Done in the week', className: 'fill-1' }, { label: 'Median week', className: 'stroke-2' }],
   });
 }
+
+type Team = StaffingAndSpend['throughput']['teams'][number];
 
 /** E.g. "4 teams over 26 weeks (2025-W41 – 2026-W14); the highest median: Cards Team, 14 a week." */
 export function throughputReading({ weeks, teams }: StaffingAndSpend['throughput']): string {

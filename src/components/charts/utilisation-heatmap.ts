@@ -4,10 +4,11 @@ import * as Plot from '@observablehq/plot';
 import { addDays } from '../../metrics/periods.ts';
 import type { EnvironmentsPage, WeekRef } from '../../report/model-environments.ts';
 import { formatCount, formatPercent } from '../format.ts';
-import { shorten } from './booking-calendar.ts';
+import { CHART_ENVIRONMENTS, shorten } from './booking-calendar.ts';
 import { renderChart, type RenderedChart } from './render.ts';
 import { dayEnd, dayStart } from './time.ts';
 import { todayMarks } from './today.ts';
+import { topKeys, topText } from './top.ts';
 
 type Utilization = EnvironmentsPage['utilization'];
 type UtilizationRow = Utilization['rows'][number];
@@ -35,14 +36,19 @@ export function weeksAround(weeks: readonly WeekRef[], asOf: string, before: num
   return first === -1 || last < first ? { from: 0, to: 0 } : { from: first, to: last + 1 };
 }
 
-/** The weeks of `utilization` with indexes in `window` (see weeksAround), one line per environment. */
+/**
+ * The weeks of `utilization` with indexes in `window` (see weeksAround), one line per environment: the
+ * CHART_ENVIRONMENTS most booked in those weeks (by the sum of their weekly shares) when there are more.
+ */
 export function utilizationHeatmap(id: string, title: string, utilization: Utilization, window: { from: number; to: number }, asOf: string): RenderedChart {
   const weeks = utilization.weeks.slice(window.from, window.to);
-  const rows = utilization.rows.map((r) => ({ ...r, values: r.values.slice(window.from, window.to) }));
+  const all = utilization.rows.map((r) => ({ ...r, values: r.values.slice(window.from, window.to) }));
+  const top = new Set(topKeys(new Map(all.map((r) => [r.environment.id, r.values.reduce((s, v) => s + v, 0)])), CHART_ENVIRONMENTS));
+  const rows = all.filter((r) => top.has(r.environment.id));
   const cells = rows.flatMap((r, i) =>
     weeks.map((w, j) => ({ key: String(i), name: r.environment.name, w, value: r.values[j]!, x1: dayStart(w.monday), x2: dayEnd(addDays(w.monday, 6)) })),
   );
-  const reading = heatmapReading(rows, weeks);
+  const reading = heatmapReading(all, weeks) + topText(rows.length, all.length, 'environments', 'capacity booked');
   const first = weeks[0];
   const last = weeks.at(-1);
   const domain: [Date, Date] | undefined = first && last ? [dayStart(first.monday), dayEnd(addDays(last.monday, 6))] : undefined;
@@ -72,7 +78,7 @@ export function utilizationHeatmap(id: string, title: string, utilization: Utili
     },
     { id, label: title, description: reading },
   );
-  const data = { columns: ['Environment', 'Week', 'Monday', 'Share of capacity booked'], rows: cells.map((c) => [c.name, c.w.week, c.w.monday, c.value]) };
+  const data = { columns: ['Environment', 'Week', 'Monday', 'Share of capacity booked'], rows: all.flatMap((r) => weeks.map((w, j) => [r.environment.name, w.week, w.monday, r.values[j]!])) };
   return { id, title, reading, legend: UTILIZATION_LEGEND, svg, data };
 }
 
