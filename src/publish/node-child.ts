@@ -7,10 +7,10 @@ export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
 /**
  * The JavaScript heap of a step. V8's default, a share of the machine's memory, lets garbage pile up
- * into gigabytes before it collects; the live data of an enterprise-scale model is a few hundred MB
- * (README, Performance).
+ * into gigabytes before it collects. The enterprise sample's model peaks between 1.28 and 1.5 GB
+ * (README, Performance); bigger data may need ALMANAC_HEAP_MB raised, which an out-of-memory says.
  */
-const HEAP_MB = 1536;
+const HEAP_MB = Number(process.env.ALMANAC_HEAP_MB) || 1536;
 
 /**
  * Runs `script` with `arg` (JSON) in a child Node process, in the project folder. Resolves when it
@@ -29,6 +29,9 @@ export async function runNodeChild(script: string, arg: unknown, fail: (code: nu
     child.on('error', reject);
     child.on('close', resolve);
   });
+  if (code !== 0 && /heap out of memory/.test(stderr)) {
+    throw new Error(`${path.basename(script)} ran out of its ${HEAP_MB} MB JavaScript heap: set ALMANAC_HEAP_MB to more (e.g. ${HEAP_MB * 2}) and run again`);
+  }
   if (code !== 0) throw fail(code, stderr.trim().split('\n').slice(-5).join(' | '));
 }
 
