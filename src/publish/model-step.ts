@@ -34,7 +34,13 @@ export const modelFiles = (dir: string) => ({
 
 export async function runModelStep(input: ModelStepInput): Promise<ModelStepOutput> {
   const files = modelFiles(input.dir);
-  await runNodeChild(path.join(import.meta.dirname, 'model-child.ts'), input, (code, stderr) =>
+  // The child runs in the project folder: paths relative to where the user stands must not move.
+  const abs = (p: string | undefined) => (p === undefined ? undefined : path.resolve(p));
+  const resolved: ModelStepInput = {
+    db: path.resolve(input.db), dir: path.resolve(input.dir),
+    options: { ...input.options, statusDir: abs(input.options.statusDir), monthlyDir: abs(input.options.monthlyDir) },
+  };
+  await runNodeChild(path.join(import.meta.dirname, 'model-child.ts'), resolved, (code, stderr) =>
     // The child's own message when it gave one (a damaged snapshot, no reference date…), as if thrown here.
     new Error(fs.existsSync(files.error) ? fs.readFileSync(files.error, 'utf8') : `the report model could not be built (exit ${code}): ${stderr || 'no message'}`),
   );
