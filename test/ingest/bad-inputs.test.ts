@@ -85,6 +85,8 @@ const CASES: Record<string, Case> = {
   'nul-bytes': { input: 'nul-bytes', error: /releases\.csv: it contains NUL bytes: .*expected a text file/ },
   'utf16le-no-bom': { input: 'utf16le-no-bom', ok: true, warning: ['encoding', /read as UTF-16LE \(no byte order mark/] },
   'utf16be-no-bom': { input: 'utf16be-no-bom', ok: true, warning: ['encoding', /read as UTF-16BE/] },
+  'utf16le-no-bom-cjk': { input: 'utf16le-no-bom-cjk', ok: true, warning: ['encoding', /read as UTF-16LE \(no byte order mark/] },
+  'utf16be-no-bom-cjk': { input: 'utf16be-no-bom-cjk', ok: true, warning: ['encoding', /read as UTF-16BE \(no byte order mark/] },
   'windows-1252': { input: 'windows-1252', ok: true, warning: ['encoding', /not valid UTF-8: read as Windows-1252/] },
   'mac-roman': { input: 'mac-roman', ok: true, warning: ['encoding', /read as Windows-1252/] },
   'mojibake-utf8': { input: 'mojibake-utf8', ok: true, warning: ['mojibake', /2 place\(s\) look like UTF-8 text that was read as Windows-1252/] },

@@ -40,6 +40,32 @@ function bomlessUtf16(head: Buffer): Encoding | null {
   const half = n / 2;
   if (oddNul > half * 0.6 && evenNul < half * 0.1) return 'utf-16le';
   if (evenNul > half * 0.6 && oddNul < half * 0.1) return 'utf-16be';
+  return evenNul + oddNul > 0 ? utf16ByContent(head.subarray(0, n)) : null;
+}
+
+/**
+ * Text that is mostly outside Latin (CJK, Hebrew, emoji…) has few NUL bytes even in UTF-16, so the
+ * ratio above misses it. Such a head must then decode as well-formed UTF-16 without control
+ * characters, and its ASCII (a CSV header, delimiters, line ends) must read as ASCII in one byte
+ * order only: a binary file, or ASCII text with a stray NUL, fails one of these.
+ */
+function utf16ByContent(head: Buffer): Encoding | null {
+  const ascii = (label: 'utf-16le' | 'utf-16be'): number => {
+    let text: string;
+    try {
+      // `stream` lets the 4 KB cut fall inside a surrogate pair.
+      text = new TextDecoder(label, { fatal: true }).decode(head, { stream: true });
+    } catch {
+      return -1;
+    }
+    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(text)) return -1;
+    let count = 0;
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x80) count++;
+    return count >= 8 && count >= text.length * 0.1 ? count : -1;
+  };
+  const [le, be] = [ascii('utf-16le'), ascii('utf-16be')];
+  if (le > be) return 'utf-16le';
+  if (be > le) return 'utf-16be';
   return null;
 }
 
