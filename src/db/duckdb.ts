@@ -50,7 +50,17 @@ export async function openDb(path: string, opts: { readOnly?: boolean; memoryLim
     },
     async all<T>(sql: string, params?: DuckDBValue[]) {
       const reader = await traced(sql, conn.runAndReadAll(sql, params));
-      return reader.getRowObjectsJson() as T[];
+      // The same objects as `getRowObjectsJson()`, built from columns: it visits every value through
+      // its chunk's vectors one by one and takes ~12× longer (6.7 s against 0.6 s for 200,000 changes).
+      const names = reader.deduplicatedColumnNames();
+      const columns = reader.getColumnsJson();
+      const rows: Record<string, unknown>[] = new Array(reader.currentRowCount);
+      for (let i = 0; i < rows.length; i++) {
+        const row: Record<string, unknown> = {};
+        for (let j = 0; j < names.length; j++) row[names[j]!] = columns[j]![i];
+        rows[i] = row;
+      }
+      return rows as T[];
     },
     close() {
       conn.closeSync();

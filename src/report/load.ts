@@ -4,31 +4,33 @@ import { ENTITIES, entityColumns, type EntityName, type Row } from '../model/cat
 import { quoteIdent as q } from '../db/schema.ts';
 import type { Db } from '../db/duckdb.ts';
 
-function selectList(name: EntityName): string {
-  return entityColumns(name)
-    .map((c) => {
-      const col = q(c.name);
-      switch (c.kind) {
-        case 'date':
-          return `strftime(${col}, '%Y-%m-%d') AS ${col}`;
-        case 'instant':
-          return `strftime(${col}, '%Y-%m-%dT%H:%M:%SZ') AS ${col}`;
-        case 'int':
-        case 'num':
-          return `${col}::DOUBLE AS ${col}`;
-        default:
-          return col;
-      }
-    })
-    .join(', ');
+/** The row as one JSON object: dates as `YYYY-MM-DD`, instants as `YYYY-MM-DDTHH:MM:SSZ`, numbers as numbers. */
+function rowJson(name: EntityName): string {
+  const fields = entityColumns(name).map((c) => {
+    const col = q(c.name);
+    switch (c.kind) {
+      case 'date':
+        return `${col}: strftime(${col}, '%Y-%m-%d')`;
+      case 'instant':
+        return `${col}: strftime(${col}, '%Y-%m-%dT%H:%M:%SZ')`;
+      case 'int':
+      case 'num':
+        return `${col}: ${col}::DOUBLE`;
+      default:
+        return `${col}: ${col}`;
+    }
+  });
+  return `to_json({${fields.join(', ')}})::VARCHAR`;
 }
 
 /** Every row of an entity's table, ordered by its key, validated against the model. */
 export async function loadRows<N extends EntityName>(db: Db, name: N, where = ''): Promise<Row<N>[]> {
   const { table, key, schema } = ENTITIES[name];
-  const rows = await db.all(`SELECT ${selectList(name)} FROM ${q(table)} ${where} ORDER BY ${key.map(q).join(', ')}`);
-  return rows.map((r, i) => {
-    const parsed = schema.safeParse(r);
+  // One JSON text per row rather than a value per column: the DuckDB client reads each string longer
+  // than 12 bytes with a native call, which made reading 200,000 changes take 4 s instead of 2.
+  const rows = await db.all<{ row: string }>(`SELECT ${rowJson(name)} AS row FROM ${q(table)} ${where} ORDER BY ${key.map(q).join(', ')}`);
+  return rows.map(({ row }, i) => {
+    const parsed = schema.safeParse(JSON.parse(row));
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       throw new Error(`table ${table}, row ${i + 1}: ${issue.path.join('.')}: ${issue.message} — the database does not match the model; re-run ingest`);
