@@ -17,9 +17,6 @@ export function coversAll(f: Pick<FreezeFacts, 'scope'>): boolean {
   return !f.scope?.length || f.scope.some((s) => s.toLowerCase() === 'all');
 }
 
-function covers(f: FreezeFacts, systemId: string | null): boolean {
-  return coversAll(f) || (systemId !== null && f.scope!.includes(systemId));
-}
 
 /**
  * The planned window in epoch milliseconds: [start, end); a window without an end is its start instant
@@ -34,21 +31,25 @@ export function plannedWindow(c: Pick<ChangeFacts, 'planned_start' | 'planned_en
   return to > from ? { from, to } : null;
 }
 
-/** A freeze with its window in epoch milliseconds, [from, to), read once for all changes. */
+/** A freeze with its window in epoch milliseconds, [from, to), and its reach, read once for all changes. */
 export interface Freeze {
   f: FreezeFacts;
   from: number;
   to: number;
+  everywhere: boolean;
 }
 
-export const freezeWindows = (freezes: readonly FreezeFacts[]): Freeze[] => freezes.map((f) => ({ f, from: Date.parse(f.start), to: Date.parse(f.end) }));
+export const freezeWindows = (freezes: readonly FreezeFacts[]): Freeze[] =>
+  freezes.map((f) => ({ f, from: Date.parse(f.start), to: Date.parse(f.end), everywhere: coversAll(f) }));
 
 /** Names of the freezes covering the change's system that its planned window intersects. */
 export function freezesHit(c: ChangeFacts, freezes: readonly Freeze[]): string[] {
   const w = plannedWindow(c);
   if (!w) return [];
+  // Times first: most freezes are elsewhere in time, and this runs for every change against every freeze.
   return freezes
-    .filter(({ f, from, to }) => covers(f, c.system_id) && (w.to === null ? from <= w.from && w.from < to : w.from < to && w.to > from))
+    .filter(({ f, from, to, everywhere }) =>
+      (w.to === null ? from <= w.from && w.from < to : w.from < to && w.to > from) && (everywhere || (c.system_id !== null && f.scope!.includes(c.system_id))))
     .map(({ f }) => f.name);
 }
 

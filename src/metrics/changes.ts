@@ -116,7 +116,7 @@ export function changeMonths(changes: readonly DatedChange[], asOf: string): str
 }
 
 /** Changes per scope: all, per system, per team (assignment group). */
-export function changeScopes(changes: readonly DatedChange[]): Array<[ScopeKind, Map<string, DatedChange[]>]> {
+export function changeScopes<C extends ChangeFacts>(changes: ReadonlyArray<DatedChange<C>>): Array<[ScopeKind, Map<string, Array<DatedChange<C>>>]> {
   return [
     ['all', new Map([['*', [...changes]]])],
     ['system', groupBy(changes, (x) => [x.c.system_id])],
@@ -156,17 +156,41 @@ function statRows(kind: ScopeKind, id: string, period: string, s: ChangeStats, e
 
 const pairText = (p: CollisionPair) => `${p.a} × ${p.b} (${new Date(p.from).toISOString()} – ${new Date(p.to).toISOString()})`;
 
+/** A group of changes (a system's, a team's, all) with its stats. */
+export interface ChangeGroup<C extends ChangeFacts = ChangeFacts> {
+  changes: Array<DatedChange<C>>;
+  stats: { all: ChangeStats; months: Map<string, ChangeStats> };
+}
+
+/** What the change metrics and the changes page both read, computed once: stats of every scope's groups, and the collisions. */
+export interface ChangeAnalysis<C extends ChangeFacts = ChangeFacts> {
+  changes: ReadonlyArray<DatedChange<C>>;
+  scopes: Array<[ScopeKind, Map<string, ChangeGroup<C>>]>;
+  pairs: CollisionPair[];
+}
+
+export function analyseChanges<C extends ChangeFacts>(changes: ReadonlyArray<DatedChange<C>>): ChangeAnalysis<C> {
+  return {
+    changes,
+    scopes: changeScopes(changes).map(([kind, groups]) => [kind, new Map([...groups].map(([id, g]) => [id, { changes: g, stats: changeStats(g) }]))]),
+    pairs: collisions(changes.map((x) => x.c)),
+  };
+}
+
+/** The groups of one kind of scope. */
+export const scopeGroups = <C extends ChangeFacts>(a: ChangeAnalysis<C>, kind: ScopeKind): Map<string, ChangeGroup<C>> => a.scopes.find(([k]) => k === kind)![1];
+
 /** Every changes.* metric row. */
-export function changeMetrics(changes: readonly DatedChange[], asOf: string): MetricRow[] {
+export function changeMetrics(analysis: ChangeAnalysis, asOf: string): MetricRow[] {
+  const { changes, pairs } = analysis;
   if (!changes.length) return [];
   const months = changeMonths(changes, asOf);
   const asOfMonth = monthOf(asOf);
   const firstOpened = changes.map((x) => x.opened).sort()[0]!;
   const planned = changes.map((x) => x.planned).filter((m): m is string => m !== null).sort();
   const out: MetricRow[] = [];
-  for (const [kind, groups] of changeScopes(changes)) {
-    for (const [id, group] of groups) {
-      const stats = changeStats(group);
+  for (const [kind, groups] of analysis.scopes) {
+    for (const [id, { stats }] of groups) {
       for (const m of months) {
         const events = m >= firstOpened && m <= asOfMonth;
         const freeze = planned.length > 0 && m >= planned[0]! && m <= planned[planned.length - 1]!;
@@ -178,9 +202,8 @@ export function changeMetrics(changes: readonly DatedChange[], asOf: string): Me
   for (const { state, changes: n } of funnel(changes)) {
     out.push({ metric: 'changes.count', scope_kind: 'category', scope_id: state, period: 'all', value: n, unit: 'count', detail: `changes whose current state is ${state}` });
   }
-  const pairs = collisions(changes.map((x) => x.c));
   const bySystem = groupBy(pairs, (p) => [p.systemId]);
-  for (const [id] of groupBy(changes, (x) => [x.c.system_id])) {
+  for (const id of scopeGroups(analysis, 'system').keys()) {
     const list = bySystem.get(id) ?? [];
     out.push({
       metric: 'changes.collisions', scope_kind: 'system', scope_id: id, period: 'all', value: list.length, unit: 'count',

@@ -188,7 +188,9 @@ export function delivery(input: DeliveryInputs): Delivery {
     const owner = systemId ? input.owners.get(systemId) : undefined;
     return ['all\u0000*', ...(systemId ? [`system\u0000${systemId}`] : []), ...(owner ? [`team\u0000${owner}`] : [])];
   };
-  const leads = leadTimes(deployments, input.items, scopeKeys).filter((l) => l.month <= lastMonth);
+  // Sorted once here, every scope's and month's lead times come out in order, and the median's own
+  // sort (weightedQuantileOf) finds them sorted: it ran over ~10^6 lead times per scope at enterprise scale.
+  const leads = leadTimes(deployments, input.items, scopeKeys).filter((l) => l.month <= lastMonth).sort((a, b) => a.days - b.days);
 
   const buckets = new Map<string, { deploys: ProductionDeployment[]; leads: LeadTime[]; recoveries: Recovery[] }>();
   const bucket = (k: string) => buckets.get(k) ?? buckets.set(k, { deploys: [], leads: [], recoveries: [] }).get(k)!;

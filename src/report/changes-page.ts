@@ -2,8 +2,8 @@
 // with its freezes, collisions and the incidents it caused, from what the change metrics computed.
 import type { Row } from '../model/catalog.ts';
 import { CLOSE_CODES } from '../model/entities.ts';
-import { changeMonths, changeStats, emptyStats, funnel, median, successRate, type ChangeStats, type DatedChange } from '../metrics/changes.ts';
-import { collisions, coversAll } from '../metrics/change-windows.ts';
+import { changeMonths, emptyStats, funnel, median, scopeGroups, successRate, type ChangeAnalysis, type ChangeStats } from '../metrics/changes.ts';
+import { coversAll } from '../metrics/change-windows.ts';
 import { localDay } from '../metrics/calendar.ts';
 import { groupBy } from '../metrics/group.ts';
 import { ratio, round } from '../metrics/stats.ts';
@@ -21,7 +21,7 @@ export interface OperationRefs {
 }
 
 export interface ChangesPageInputs {
-  changes: ReadonlyArray<DatedChange<Row<'change'>>>;
+  analysis: ChangeAnalysis<Row<'change'>>;
   incidents: readonly Row<'incident'>[];
   freezes: readonly Row<'freeze_window'>[];
   refs: OperationRefs;
@@ -45,9 +45,9 @@ const success = (s: ChangeStats): SuccessStats => ({
 });
 
 export function changesPage(input: ChangesPageInputs): ChangesPage {
-  const { changes, refs } = input;
+  const { analysis, refs } = input;
+  const { changes, pairs } = analysis;
   const day = (instant: string) => localDay(instant, input.timeZone);
-  const pairs = collisions(changes.map((x) => x.c));
   const collidesWith = new Map<string, string[]>();
   const add = (n: string, other: string) => (collidesWith.get(n) ?? collidesWith.set(n, []).get(n)!).push(other);
   for (const p of pairs) {
@@ -76,7 +76,7 @@ export function changesPage(input: ChangesPageInputs): ChangesPage {
       source: refs.source('change', c.number),
     }));
 
-  const stats = changeStats(changes);
+  const stats = scopeGroups(analysis, 'all').get('*')!.stats;
   const all = stats.all;
   const windows = changes.flatMap((x) => (x.c.planned_start ? [day(x.c.planned_start), day(x.c.planned_end ? iso(Date.parse(x.c.planned_end) - 1) : x.c.planned_start)] : [])).sort();
   const closedBy = groupBy(changes.filter((x) => x.c.closed_at && x.c.close_code), (x) => [x.c.close_code]);
@@ -99,9 +99,9 @@ export function changesPage(input: ChangesPageInputs): ChangesPage {
     }),
     successBy: {
       closeCode: CLOSE_CODES.map((code) => ({ closeCode: code, changes: closedBy.get(code)?.length ?? 0 })),
-      team: [...groupBy(changes, (x) => [x.c.assignment_group])].map(([team, g]) => ({ team, ...success(changeStats(g).all) })),
-      system: [...groupBy(changes, (x) => [x.c.system_id])]
-        .map(([id, g]) => ({ system: refs.system(id)!, ...success(changeStats(g).all) }))
+      team: [...scopeGroups(analysis, 'team')].map(([team, g]) => ({ team, ...success(g.stats.all) })),
+      system: [...scopeGroups(analysis, 'system')]
+        .map(([id, g]) => ({ system: refs.system(id)!, ...success(g.stats.all) }))
         .sort((a, b) => byText(a.system.name, b.system.name) || byText(a.system.id, b.system.id)),
     },
     rows,

@@ -3,7 +3,7 @@
 import type { Db } from '../db/duckdb.ts';
 import type { Row } from '../model/catalog.ts';
 import { attributeIncidents } from '../metrics/attribution.ts';
-import { changeMetrics, dateChanges } from '../metrics/changes.ts';
+import { analyseChanges, changeMetrics, dateChanges } from '../metrics/changes.ts';
 import { delivery, deploymentFacts } from '../metrics/delivery.ts';
 import { deliveryMetrics } from '../metrics/delivery-metrics.ts';
 import { tierTable } from '../metrics/dora-tiers.ts';
@@ -52,6 +52,7 @@ export async function operations(db: Db, input: OperationsInputs): Promise<{ cha
   };
 
   const dated = dateChanges(changeRows, freezes, input.timeZone);
+  const analysis = analyseChanges(dated);
   const attributions = attributeIncidents(incidents, changeRows, deployments);
   const emergencyReleases = new Map<string, string>();
   for (const c of changeRows) if (c.type === 'emergency' && c.release_id) emergencyReleases.set(c.release_id, `is named by the emergency change ${c.number}`);
@@ -62,11 +63,11 @@ export async function operations(db: Db, input: OperationsInputs): Promise<{ cha
   });
   const table = tierTable(input.reportYear);
   return {
-    changes: changesPage({ changes: dated, incidents, freezes, refs, timeZone: input.timeZone, asOf: input.asOf }),
+    changes: changesPage({ analysis, incidents, freezes, refs, timeZone: input.timeZone, asOf: input.asOf }),
     delivery: deliveryPage({
       delivery: result, attributions, incidents, changes: changeRows, deployments,
       environments: new Map(input.environmentRefs.map((e): [string, EnvironmentRef] => [e.id, { id: e.id, slug: e.slug, name: e.name }])), refs, table, reportYear: input.reportYear,
     }),
-    metrics: [...changeMetrics(dated, input.asOf), ...deliveryMetrics(result, attributions, table, input.reportYear)],
+    metrics: [...changeMetrics(analysis, input.asOf), ...deliveryMetrics(result, attributions, table, input.reportYear)],
   };
 }

@@ -30,7 +30,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { ReportModel } from '../../src/report/model.ts';
-import { changeMetrics, dateChanges } from '../../src/metrics/changes.ts';
+import { analyseChanges, changeMetrics, dateChanges } from '../../src/metrics/changes.ts';
 import { latest, LIST_LIMIT } from '../../src/report/changes-page.ts';
 import { collisions, freezesHit, freezeWindows } from '../../src/metrics/change-windows.ts';
 import { FIXTURES } from '../helpers/ingest.ts';
@@ -164,7 +164,7 @@ describe('change windows and months on the time zone’s calendar', () => {
     const w = (number: string, s: string, e: string) => ({ ...base, number, planned_start: s, planned_end: e });
     expect(collisions([w('A', '2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z'), w('B', '2026-01-02T00:00:00Z', '2026-01-03T00:00:00Z')])).toEqual([]);
     const many = Array.from({ length: 8 }, (_, i) => w(`C${i}`, '2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z'));
-    const detail = changeMetrics(dateChanges(many, [], 'UTC'), '2026-01-31').find((r) => r.metric === 'changes.collisions' && r.scope_kind === 'system')!;
+    const detail = changeMetrics(analyseChanges(dateChanges(many, [], 'UTC')), '2026-01-31').find((r) => r.metric === 'changes.collisions' && r.scope_kind === 'system')!;
     expect([detail.value, detail.detail.split('; ').length, detail.detail.endsWith('; … and 8 more')]).toEqual([28, 21, true]);
     expect(latest(Array.from({ length: LIST_LIMIT + 2 }, (_, i) => i))).toEqual(Array.from({ length: LIST_LIMIT }, (_, i) => i + 2));
     expect(collisions([w('A', '2026-01-01T00:00:00Z', '2026-01-03T00:00:00Z'), w('B', '2026-01-01T12:00:00Z', '2026-01-02T00:00:00Z'), w('C', '2026-01-01T18:00:00Z', '2026-01-04T00:00:00Z')]).map((p) => `${p.a}×${p.b}`))
