@@ -25,6 +25,9 @@ export interface OperationsInputs {
   reportYear: number;
   systems: readonly Row<'system'>[];
   environments: readonly Row<'environment'>[];
+  releases: readonly Row<'release'>[];
+  incidents: readonly Row<'incident'>[];
+  freezes: readonly Row<'freeze_window'>[];
   /** Releases and environments as the other pages link them. */
   releaseRefs: readonly ReleaseRef[];
   environmentRefs: readonly EnvironmentRef[];
@@ -32,9 +35,7 @@ export interface OperationsInputs {
 
 export async function operations(db: Db, input: OperationsInputs): Promise<{ changes: ChangesPage; delivery: DeliveryPage; metrics: MetricRow[] }> {
   const changeRows = await loadRows(db, 'change');
-  const incidents = await loadRows(db, 'incident');
-  const freezes = await loadRows(db, 'freeze_window');
-  const releases = await loadRows(db, 'release');
+  const { incidents, freezes, releases } = input;
   const deployments = deploymentFacts(await loadRows(db, 'deployment'), input.environments);
   const sources = await rowSources(db);
 
