@@ -9,6 +9,8 @@ export interface Db {
   run(sql: string, params?: DuckDBValue[]): Promise<void>;
   /** Runs a query and returns its rows as JSON-compatible objects (BIGINT arrives as a string). */
   all<T = Record<string, unknown>>(sql: string, params?: DuckDBValue[]): Promise<T[]>;
+  /** Runs a query and hands each value of its first column to `each`, chunk by chunk: the whole result is never held. */
+  eachValue(sql: string, each: (value: DuckDBValue) => void): Promise<void>;
   close(): void;
 }
 
@@ -61,6 +63,13 @@ export async function openDb(path: string, opts: { readOnly?: boolean; memoryLim
         rows[i] = row;
       }
       return rows as T[];
+    },
+    async eachValue(sql, each) {
+      const result = await traced(sql, conn.stream(sql));
+      for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+        const column = chunk.getColumnVector(0);
+        for (let i = 0; i < chunk.rowCount; i++) each(column.getItem(i));
+      }
     },
     close() {
       conn.closeSync();
