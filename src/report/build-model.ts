@@ -22,6 +22,7 @@ import { SITE_NAV } from './nav.ts';
 import { forecastHistory, forecastsPage, releaseForecasts } from './forecasts-page.ts';
 import { backtestInThread } from './backtest-thread.ts';
 import { FORECAST_DEFAULTS } from '../metrics/forecast.ts';
+import type { History } from '../metrics/forecast-history.ts';
 import { portfolioModel } from './portfolio-page.ts';
 import { portfolioChanges, portfolioItems } from './portfolio-inputs.ts';
 import { previousSnapshot } from './status-history.ts';
@@ -61,7 +62,7 @@ export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<Repor
   const systems = await loadRows(db, 'system');
   const releases = await loadRows(db, 'release');
   // First: the backtest thread works while the rest of the model is built.
-  const history = await forecastHistory(db, releases, timeZone);
+  let history: History | null = await forecastHistory(db, releases, timeZone);
   const windowDays = opts.forecastWindowDays ?? quality.run?.forecastWindowDays ?? FORECAST_DEFAULTS.windowDays;
   const settings = { ...FORECAST_DEFAULTS, seed: opts.forecastSeed ?? quality.run?.forecastSeed ?? FORECAST_DEFAULTS.seed, windowDays };
   const backtestRun = backtestInThread({ history, asOf, settings });
@@ -70,6 +71,11 @@ export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<Repor
   const graph = dependencyGraph(releases, await loadRows(db, 'release_dependency'));
   const sizes = await releaseSizes(db);
   const releasesModel = await releasesPage(db, { releases, projects, systems, graph, sizes, slugs: slugs(releases.map((r) => r.id)) }, asOf, timeZone);
+  const openForecasts = releaseForecasts(history, releasesModel.rows, asOf, settings);
+  const throughput = history.throughput;
+  // The history holds every work item (grouped; the backtest thread has its own copy): the rest of the
+  // model, the delivery measures above all, is built without it in memory.
+  history = null;
   const environmentRows = await loadRows(db, 'environment');
   const occ = occupancy(environmentRows, await loadRows(db, 'booking'), timeZone);
   const capacity = await loadRows(db, 'capacity');
@@ -87,10 +93,9 @@ export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<Repor
     timeZone, asOf, reportYear: opts.reportYear ?? quality.run?.reportYear ?? LATEST_REPORT_YEAR, systems, environments: environmentRows, releases, incidents, freezes,
     releaseRefs: releasesModel.rows, environmentRefs: environments.environments,
   });
-  const openForecasts = releaseForecasts(history, releasesModel.rows, asOf, settings);
   const portfolio = portfolioModel({
     asOf, timeZone, windowDays, projects, releases, releasesPage: releasesModel, graph, forecasts: openForecasts.releases,
-    items: await portfolioItems(db, timeZone, asOf), throughput: history.throughput,
+    items: await portfolioItems(db, timeZone, asOf), throughput,
     changes: await portfolioChanges(db), freezes, phases,
     lessons: await loadRows(db, 'lesson'), costs: await loadRows(db, 'cost'), environments, changeRows: ops.changes.rows,
     previous: opts.statusDir ? previousSnapshot(opts.statusDir, asOf) : null,
