@@ -8,7 +8,7 @@ import { quantileOf, ratio, round, weightedQuantileOf } from './stats.ts';
 import { groupBy } from './group.ts';
 import { localDay } from './calendar.ts';
 import type { Attribution, DeploymentFacts } from './attribution.ts';
-import { leadTimes, type ItemStart, type LeadTime } from './delivery-lead-time.ts';
+import { leadTimes, type ItemStart, type ScopeLeads } from './delivery-lead-time.ts';
 
 const HOUR_MS = 3_600_000;
 const monthKey = (x: { month: string }) => [x.month];
@@ -120,12 +120,17 @@ function reworkReason(d: DeploymentFacts, emergency: ReadonlyMap<string, string>
   return hit ? `started while ${hit.incident} (attributed to ${hit.by.id}) was open` : null;
 }
 
-function measures(deploys: readonly ProductionDeployment[], leads: readonly LeadTime[], recoveries: readonly Recovery[], days: number): Measures {
+/** Lead times of a period: days and how many items each, in columns. */
+interface PeriodLeads {
+  days: number[];
+  items: number[];
+}
+
+function measures(deploys: readonly ProductionDeployment[], leads: PeriodLeads, recoveries: readonly Recovery[], days: number): Measures {
   const finished = deploys.filter((x) => x.finished);
   const failed = finished.filter((x) => x.failed).length;
   const rework = finished.filter((x) => x.rework !== null).length;
   const deploymentDays = new Set(deploys.filter((x) => x.d.status === 'success').map((x) => x.day)).size;
-  const leadDays = leads.map((l) => ({ value: l.days, weight: l.items }));
   const hours = recoveries.map((r) => r.hours);
   return {
     deployments: finished.length,
@@ -133,8 +138,8 @@ function measures(deploys: readonly ProductionDeployment[], leads: readonly Lead
     deploymentFrequency: round(deploymentDays / (days / 7))!,
     failedDeployments: failed,
     changeFailureRate: round(ratio(failed, finished.length)),
-    leadTimeMedian: round(weightedQuantileOf(leadDays, 0.5), 2),
-    leadTimeItems: leadDays.reduce((n, l) => n + l.weight, 0),
+    leadTimeMedian: round(weightedQuantileOf(leads.days, leads.items, 0.5), 2),
+    leadTimeItems: leads.items.reduce((n, w) => n + w, 0),
     recoveryMedian: round(quantileOf(hours, 0.5), 2),
     recoveries: hours.length,
     rework,
@@ -188,16 +193,15 @@ export function delivery(input: DeliveryInputs): Delivery {
     const owner = systemId ? input.owners.get(systemId) : undefined;
     return ['all\u0000*', ...(systemId ? [`system\u0000${systemId}`] : []), ...(owner ? [`team\u0000${owner}`] : [])];
   };
-  // Sorted once here, every scope's and month's lead times come out in order, and the median's own
-  // sort (weightedQuantileOf) finds them sorted: it ran over ~10^6 lead times per scope at enterprise scale.
-  const leads = leadTimes(deployments, input.items, scopeKeys).filter((l) => l.month <= lastMonth).sort((a, b) => a.days - b.days);
+  // Months of deployments up to the as-of month only, and so of lead times.
+  const leads = leadTimes(deployments, input.items, scopeKeys);
+  const noLeads: ScopeLeads = { releaseId: [], month: [], days: [], items: [] };
 
-  const buckets = new Map<string, { deploys: ProductionDeployment[]; leads: LeadTime[]; recoveries: Recovery[] }>();
-  const bucket = (k: string) => buckets.get(k) ?? buckets.set(k, { deploys: [], leads: [], recoveries: [] }).get(k)!;
+  const buckets = new Map<string, { deploys: ProductionDeployment[]; recoveries: Recovery[] }>();
+  const bucket = (k: string) => buckets.get(k) ?? buckets.set(k, { deploys: [], recoveries: [] }).get(k)!;
   bucket('all\u0000*');
   for (const x of deployments) for (const k of scopeKeys(x.d.system_id)) bucket(k).deploys.push(x);
   for (const r of recoveries) for (const k of scopeKeys(r.systemId)) bucket(k).recoveries.push(r);
-  for (const l of leads) bucket(l.scope).leads.push(l);
 
   const totalDays = months.reduce((n, m) => n + daysInMonth(m), 0);
   const order: Record<string, number> = { all: 0, system: 1, team: 2 };
@@ -206,17 +210,21 @@ export function delivery(input: DeliveryInputs): Delivery {
     .map(([k, b]): ScopeMeasures => {
       const [kind, id] = k.split('\u0000') as [ScopeKind, string];
       const basis: ScopeMeasures['basis'] = new Map();
-      const [deploysIn, leadsIn, recsIn] = [groupBy(b.deploys, monthKey), groupBy(b.leads, monthKey), groupBy(b.recoveries, monthKey)];
+      const l = leads.get(k) ?? noLeads;
+      // The scope's lead times by days once: each month's come out in that order too, which the
+      // median's own sort (weightedQuantileOf) then passes through in one linear run.
+      const byDays = [...l.days.keys()].sort((a, c) => l.days[a]! - l.days[c]!);
+      const [deploysIn, leadsIn, recsIn] = [groupBy(b.deploys, monthKey), groupBy(byDays, (i) => [l.month[i]!]), groupBy(b.recoveries, monthKey)];
       const period = (p: string, days: number) => {
         const deploys = p === 'all' ? b.deploys : deploysIn.get(p) ?? [];
-        const leads = p === 'all' ? b.leads : leadsIn.get(p) ?? [];
+        const leadsOf = p === 'all' ? byDays : leadsIn.get(p) ?? [];
         const recs = p === 'all' ? b.recoveries : recsIn.get(p) ?? [];
         const finished = deploys.filter((x) => x.finished);
         basis.set(p, {
           failed: finished.filter((x) => x.failed), rework: finished.filter((x) => x.rework !== null),
-          releases: new Set(leads.map((l) => l.releaseId)).size, recovered: recs.map((r) => r.incident),
+          releases: new Set(leadsOf.map((i) => l.releaseId[i])).size, recovered: recs.map((r) => r.incident),
         });
-        return measures(deploys, leads, recs, days);
+        return measures(deploys, { days: leadsOf.map((i) => l.days[i]!), items: leadsOf.map((i) => l.items[i]!) }, recs, days);
       };
       return {
         kind, id,
