@@ -66,7 +66,7 @@ export function brokenSeeds(seeds: readonly Seed[], broken: (bytes: Uint8Array) 
 }
 
 /** The adapter detection picks for a seed's target file. */
-export function adapterOf(db: Db, seed: Seed): string {
+function adapterOf(db: Db, seed: Seed): string {
   const dir = writeFixture({ [seed.target]: Buffer.from(seed.files[seed.target]!) });
   const ctx = fileContext(db, path.join(dir, seed.target));
   try {
@@ -74,6 +74,13 @@ export function adapterOf(db: Db, seed: Seed): string {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(ctx.tmpDir, { recursive: true, force: true });
+  }
+}
+
+/** Each seed is detected as the adapter it is listed under: a seed read by another adapter would test that one. */
+export function expectSeedsDetected(db: Db, seeds: Record<string, readonly Seed[]>): void {
+  for (const [adapter, list] of Object.entries(seeds)) {
+    for (const s of list) expect(adapterOf(db, s), s.target).toBe(adapter);
   }
 }
 
