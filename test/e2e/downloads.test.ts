@@ -10,7 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { formatCount } from '../../src/components/format.ts';
 import { TABLE_ROW_CAP } from '../../src/components/table.ts';
 import { openPage } from './browser.ts';
-import { buildSite } from './build-site.ts';
+import { buildSite, timeForBuilds } from './build-site.ts';
 import { fixtureModel, useFixtureSite } from './fixture-site.ts';
 import { brokenLinks } from './link-check.ts';
 import { serveFolder, type StaticServer } from './serve.ts';
@@ -118,7 +118,7 @@ describe('a table given more rows than it shows', () => {
       await server?.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, timeForBuilds(1));
 });
 
 describe('chart downloads', () => {

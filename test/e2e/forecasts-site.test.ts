@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { axeViolations } from './axe.ts';
 import { follow } from './browser.ts';
-import { buildSite } from './build-site.ts';
+import { buildSite, timeForBuilds } from './build-site.ts';
 import { brokenLinks } from './link-check.ts';
 import { fixtureModel, useFixtureSite } from './fixture-site.ts';
 
@@ -187,7 +187,7 @@ describe('both pages', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, timeForBuilds(1));
 
   it('link only to pages and rows that exist', () => {
     const broken = brokenLinks(site.out).broken.filter((b) => b.startsWith('forecasts/'));

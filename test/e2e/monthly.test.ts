@@ -14,7 +14,7 @@ import { MONTHLY_CAPS } from '../../src/report/monthly-page.ts';
 import type { MonthlyPage } from '../../src/report/model-monthly.ts';
 import { FIXTURES, ingestFiles, tempDir } from '../helpers/ingest.ts';
 import { axeViolations } from './axe.ts';
-import { buildSite as buildFixtureSite } from './build-site.ts';
+import { buildSite as buildFixtureSite, timeForBuilds } from './build-site.ts';
 import { fixtureModel, useFixtureSite } from './fixture-site.ts';
 import { openPage } from './browser.ts';
 import { serveFolder } from './serve.ts';
@@ -64,7 +64,7 @@ describe('frozen months through the pipeline', () => {
     await expect(buildSite({ db, out })).rejects.toThrow(`${snapshot}: not a frozen monthly page`);
     expect(read('2026-02')).toBe(refrozen);
     await expect(buildSite({ db, out, refreeze: '2026-03' })).rejects.toThrow('--refreeze 2026-03: the month is not closed yet');
-  });
+  }, timeForBuilds(6));
 });
 
 const model = fixtureModel();
@@ -159,7 +159,6 @@ describe('monthly pages of the fixture', () => {
     }
   });
 
-  // It builds a whole site of its own: on a busy 2-core machine that alone can take most of a minute.
   it('prints a month whose every list is full, with long reasons, on at most two A4 pages', async () => {
     const full = structuredClone(model);
     const p = full.monthly.months[0]!;
@@ -189,7 +188,7 @@ describe('monthly pages of the fixture', () => {
     } finally {
       await server.close();
     }
-  }, 240_000);
+  }, timeForBuilds(1));
 });
 
 // The fixture's months are what the pages above check; keep it honest about what it holds.

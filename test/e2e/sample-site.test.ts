@@ -10,6 +10,7 @@ import type { Browser } from 'playwright-core';
 import { openDb } from '../../src/db/duckdb.ts';
 import { ingest } from '../../src/ingest/pipeline.ts';
 import { buildSite } from '../../src/publish/build-site.ts';
+import { timeForBuilds } from './build-site.ts';
 import { loadRows } from '../../src/report/load.ts';
 import { slugs } from '../../src/report/slug.ts';
 import { axeViolations } from './axe.ts';
@@ -64,7 +65,7 @@ describe('site built from the bundled sample', () => {
     await ingest({ inputs: [path.join(REPO, 'data/exports')], db: db2, quiet: true });
     await buildSite({ db: db2, out: again });
     expect(digest(again)).toEqual(digest(out));
-  });
+  }, timeForBuilds(2));
 
   it('writes the metrics export with the release metrics', () => {
     const csv = fs.readFileSync(path.join(out, 'data/metrics.csv'), 'utf8').split('\n');

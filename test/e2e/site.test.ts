@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { formatCount } from '../../src/components/format.ts';
 import type { ReportModel } from '../../src/report/model.ts';
-import { buildSite } from './build-site.ts';
+import { buildSite, timeForBuilds } from './build-site.ts';
 import { axeViolations } from './axe.ts';
 import { follow } from './browser.ts';
 import { FIXTURE, fixtureModel, useFixtureSite } from './fixture-site.ts';
@@ -65,7 +65,7 @@ describe('built HTML', () => {
     } finally {
       fs.rmSync(again, { recursive: true, force: true });
     }
-  });
+  }, timeForBuilds(1));
 
   it('builds from an empty model (no ingest yet), saying so', async () => {
     const empty: ReportModel = {
@@ -163,7 +163,7 @@ describe('built HTML', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, timeForBuilds(1));
 
   // The page budget (README, Performance): a page with the CSS and JS it loads, gzipped, under 60 kB.
   it('stays light: HTML, CSS and JS of each page under 60 kB gzipped', () => {
