@@ -5,7 +5,7 @@
 import { lit } from '../../db/duckdb.ts';
 import { IngestError } from '../errors.ts';
 import { applyMapping, type FieldSource } from '../map/mapper.ts';
-import { stageCsv, col } from '../stage/csv.ts';
+import { stageCsv, col, type StagedCsv } from '../stage/csv.ts';
 import type { Adapter, CsvProbe } from '../adapter.ts';
 import type { FileContext } from '../context.ts';
 import {
@@ -14,17 +14,25 @@ import {
 } from './jira-common.ts';
 import { fileDateFormats } from '../map/file-dates.ts';
 
-/** Header positions by name, case-insensitively, repeats kept in file order. */
+/**
+ * Header positions by name, case-insensitively, repeats kept in file order. It remembers every
+ * position it gave out (`used`): only those columns are staged, as a wide export is mostly columns
+ * the adapter never reads.
+ */
 function headerIndex(header: readonly string[]) {
   const positions = new Map<string, number[]>();
   header.forEach((h, i) => positions.set(h.toLowerCase(), [...(positions.get(h.toLowerCase()) ?? []), i]));
+  const used = new Set<number>();
+  const note = (i: number | undefined) => (i !== undefined && used.add(i), i);
   return {
+    used,
     /** Every column of every name given (Cloud and Server spellings of one field). */
-    all: (...names: string[]) => names.flatMap((n) => positions.get(n.toLowerCase()) ?? []),
+    all: (...names: string[]) => names.flatMap((n) => positions.get(n.toLowerCase()) ?? []).map((i) => note(i)!),
     /** The first column of the first name present. */
-    first: (...names: string[]) => names.map((n) => positions.get(n.toLowerCase())?.[0]).find((i) => i !== undefined),
+    first: (...names: string[]) => note(names.map((n) => positions.get(n.toLowerCase())?.[0]).find((i) => i !== undefined)),
   };
 }
+type HeaderIndex = ReturnType<typeof headerIndex>;
 
 /** A cell's value, NULL when blank; `alias` qualifies the column inside a join. */
 const cell = (i: number, alias = '') => `nullif(trim(${alias}${col(i)}), '')`;
@@ -35,7 +43,7 @@ const listOf = (cols: readonly number[]) => `list_value(${cols.map(col).join(', 
 const decimal = (sql: string) => `regexp_replace(${sql}, '^(-?[0-9]+),([0-9]+)$', '\\1.\\2')`;
 
 /** Story points: the configured field, else the Story Points field of company-managed projects, then the estimate of team-managed ones. */
-function storyPointColumns(ctx: FileContext, h: ReturnType<typeof headerIndex>): number[] {
+function storyPointColumns(ctx: FileContext, h: HeaderIndex): number[] {
   const configured = ctx.config.jira.storyPointsField;
   if (configured) {
     const name = unwrapCustom(configured);
@@ -46,17 +54,20 @@ function storyPointColumns(ctx: FileContext, h: ReturnType<typeof headerIndex>):
   return h.all('Custom field (Story Points)', 'Custom field (Story point estimate)');
 }
 
-/** Parent key: `Parent key`, `Parent` when it is a key, the parent's `Issue id` found in the file, then `Epic Link`. */
-function parentSource(h: ReturnType<typeof headerIndex>, relation: string, keyCol: number): { from: string; sql?: string } {
+/**
+ * Parent key: `Parent key`, `Parent` when it is a key, the parent's `Issue id` found in the file, then
+ * `Epic Link`. `from` gives the rows to map, joined to the parents by id where the file needs it.
+ */
+function parentSource(h: HeaderIndex, keyCol: number): { from: (staged: StagedCsv) => string; sql?: string } {
   const parts: string[] = h.all('Parent key').map((i) => cell(i));
   for (const i of h.all('Parent')) parts.push(`CASE WHEN regexp_full_match(${cell(i)}, '[A-Za-z][A-Za-z0-9_]*-[0-9]+') THEN ${cell(i)} END`);
   const idCols = h.all('Parent id', 'Parent');
   const issueId = h.first('Issue id');
-  let from = relation;
+  let from = (staged: StagedCsv) => staged.relation;
   if (idCols.length && issueId !== undefined) {
     // Server exports name a sub-task's parent by its numeric id only.
-    from = `(SELECT r.*, p._key AS _parent_by_id FROM ${relation} r LEFT JOIN
-      (SELECT ${cell(issueId)} AS _id, min(${cell(keyCol)}) AS _key FROM ${relation} GROUP BY 1) p
+    from = (staged) => `(SELECT r.*, p._key AS _parent_by_id FROM ${staged.relation} r LEFT JOIN
+      (SELECT ${cell(issueId)} AS _id, min(${cell(keyCol)}) AS _key FROM ${staged.values} GROUP BY 1) p
       ON p._id = ${firstFilled(idCols, 'r.')})`;
     parts.push('_parent_by_id');
   }
@@ -65,18 +76,20 @@ function parentSource(h: ReturnType<typeof headerIndex>, relation: string, keyCo
 }
 
 /** Status category: a status the config maps, else the export's `Status Category`, else the status's default meaning. */
-async function statusCategorySource(ctx: FileContext, h: ReturnType<typeof headerIndex>, relation: string): Promise<FieldSource | undefined> {
+function statusCategorySource(ctx: FileContext, h: HeaderIndex): ((values: string) => Promise<FieldSource>) | undefined {
   const status = h.first('Status');
   const category = h.first('Status Category');
-  if (status === undefined) return category === undefined ? undefined : { sql: col(category), column: 'Status Category', parse: statusCategoryParse(ctx) };
-  if (category === undefined) return { sql: col(status), column: 'Status', parse: statusCategoryParse(ctx) };
-  const names = await ctx.db.all<{ s: string }>(`SELECT DISTINCT ${cell(status)} AS s FROM ${relation} WHERE ${cell(status)} IS NOT NULL`);
-  const overridden = names.map((n) => n.s).filter(configuredStatus(ctx));
-  const byConfig = overridden.length ? `WHEN ${cell(status)} IN (${overridden.map(lit).join(', ')}) THEN ${col(status)} ` : '';
-  return {
-    sql: `CASE ${byConfig}WHEN ${cell(category)} IS NOT NULL THEN ${col(category)} ELSE ${col(status)} END`,
-    column: 'Status Category (else Status)',
-    parse: statusCategoryParse(ctx),
+  if (status === undefined) return category === undefined ? undefined : async () => ({ sql: col(category), column: 'Status Category', parse: statusCategoryParse(ctx) });
+  if (category === undefined) return async () => ({ sql: col(status), column: 'Status', parse: statusCategoryParse(ctx) });
+  return async (values) => {
+    const names = await ctx.db.all<{ s: string }>(`SELECT DISTINCT ${cell(status)} AS s FROM ${values} WHERE ${cell(status)} IS NOT NULL`);
+    const overridden = names.map((n) => n.s).filter(configuredStatus(ctx));
+    const byConfig = overridden.length ? `WHEN ${cell(status)} IN (${overridden.map(lit).join(', ')}) THEN ${col(status)} ` : '';
+    return {
+      sql: `CASE ${byConfig}WHEN ${cell(category)} IS NOT NULL THEN ${col(category)} ELSE ${col(status)} END`,
+      column: 'Status Category (else Status)',
+      parse: statusCategoryParse(ctx),
+    };
   };
 }
 
@@ -86,20 +99,25 @@ async function statusCategorySource(ctx: FileContext, h: ReturnType<typeof heade
  * "<inward description>" (is blocked by…); the link type says which of the two comes first. Columns
  * of other link types are not read.
  */
-function linkRows(ctx: FileContext, header: readonly string[], relation: string, keyCol: number): string | null {
+function linkRows(ctx: FileContext, header: readonly string[], keyCol: number): { columns: number[]; rows: (relation: string) => string } | null {
   const side = dependencySide(ctx);
   const self = cell(keyCol);
+  const columns: number[] = [];
   const links = header.flatMap((name, i) => {
     const m = /^(inward|outward) issue link \((.+)\)$/i.exec(name.trim());
     const prerequisite = m && side(m[2]!);
     if (!prerequisite) return [];
+    columns.push(i);
     const selfFirst = m[1]!.toLowerCase() === prerequisite;
     return [`{'pre': ${selfFirst ? self : cell(i)}, 'dep': ${selfFirst ? cell(i) : self}, 'type': ${lit(m[2]!.trim())}}`];
   });
   if (!links.length) return null;
   // A row without its own key is rejected as a work item already; its links go with it.
-  return `(SELECT _line, _row, l.pre AS "key", l.dep AS dependent_key, l.type AS link_type
-    FROM (SELECT _line, _row, unnest([${links.join(', ')}]) AS l FROM ${relation}) WHERE l.pre IS NOT NULL AND l.dep IS NOT NULL)`;
+  return {
+    columns,
+    rows: (relation) => `(SELECT _line, _row, l.pre AS "key", l.dep AS dependent_key, l.type AS link_type
+      FROM (SELECT _line, _row, unnest([${links.join(', ')}]) AS l FROM ${relation}) WHERE l.pre IS NOT NULL AND l.dep IS NOT NULL)`,
+  };
 }
 
 function hasJiraHeader(header: readonly string[]): boolean {
@@ -129,13 +147,11 @@ export const jiraCsv: Adapter = {
         expected: 'a Jira issue export with the "Issue key" and "Created" columns',
       });
     }
-    const staged = await stageCsv(ctx, p);
-    const rel = staged.relation;
+    // Every column the mapping reads is looked up before staging (`h.used`), the file's own queries after.
     const dateCols = ['Created', 'Updated', 'Resolved'].flatMap((n) => {
       const i = h.first(n);
       return i === undefined ? [] : [{ name: p.header[i]!, sql: col(i) }];
     });
-    const instant = { ...(await fileDateFormats(ctx, staged.values, dateCols)), timeZone: timeZoneOf(ctx) };
     const project = h.first('Project key');
     const projectSql = project === undefined ? projectOfIssueKeySql(col(keyCol)) : `coalesce(${cell(project)}, ${projectOfIssueKeySql(col(keyCol))})`;
 
@@ -157,8 +173,7 @@ export const jiraCsv: Adapter = {
     one('type', 'Issue Type', issueTypeParse(ctx));
     one('summary', 'Summary');
     one('status', 'Status');
-    const category = await statusCategorySource(ctx, h, rel);
-    if (category) fields.status_category = category;
+    const category = statusCategorySource(ctx, h);
     one('priority', 'Priority');
     one('assignee', 'Assignee');
     const releases = (l: string) => `list_transform(list_filter(${l}, v -> nullif(trim(v), '') IS NOT NULL), v -> ${releaseIdSql(projectSql, 'v')})`;
@@ -173,22 +188,26 @@ export const jiraCsv: Adapter = {
     const points = storyPointColumns(ctx, h);
     if (points.length) put('story_points', decimal(firstFilled(points)), names(points));
     one('found_in', `Custom field (${ctx.config.jira.foundInField})`, foundInParse(ctx));
-    const parent = parentSource(h, rel, keyCol);
+    const parent = parentSource(h, keyCol);
     put('parent_key', parent.sql, 'Parent key / Parent / Epic Link');
+    const links = linkRows(ctx, p.header, keyCol);
+
+    const staged = await stageCsv(ctx, p, [...h.used, ...(links?.columns ?? [])]);
+    const instant = { ...(await fileDateFormats(ctx, staged.values, dateCols)), timeZone: timeZoneOf(ctx) };
     for (const [field, name] of [['created', 'Created'], ['updated', 'Updated'], ['resolved', 'Resolved']] as const) one(field, name, instant);
+    if (category) fields.status_category = await category(staged.values);
 
     const result = await applyMapping(ctx, {
       entity: 'work_item',
-      from: parent.from,
+      from: parent.from(staged),
       fields,
       updated: fields.updated,
       line: '_line',
       seq: '_row',
     });
-    const links = linkRows(ctx, p.header, rel, keyCol);
     if (!links) return { records: staged.records, results: [result] };
     const column = 'Inward / Outward issue link (…)';
-    const linked = await mapLinks(ctx, links, { line: '_line', seq: '_row' }, { key: column, dependent_key: column, link_type: column });
+    const linked = await mapLinks(ctx, links.rows(staged.relation), { line: '_line', seq: '_row' }, { key: column, dependent_key: column, link_type: column });
     return { records: staged.records, results: [result, linked] };
   },
 };

@@ -28,7 +28,7 @@ export const servicenowCsv: Adapter = {
       });
     }
     warnColumns(ctx, cols, 'columns');
-    const staged = await stageCsv(ctx, p);
+    const staged = await stageCsv(ctx, p, cols.fields.values());
     const columns = new Map<string, SnColumn>([...cols.fields].map(([field, i]) => [field, { sql: col(i), column: p.header[i]! }]));
     const result = await mapServiceNow(ctx, { from: staged.relation, values: staged.values, line: '_line', seq: '_row', columns });
     return { records: staged.records, results: [result] };

@@ -7,7 +7,7 @@ import { scanCsv, type CsvScan } from '../text/csv-scan.ts';
 import type { FileContext } from '../context.ts';
 
 export interface StagedCsv {
-  /** Relation with columns c0…cN (VARCHAR), `_row` (0-based) and `_line` (the record's first line). */
+  /** Relation with columns c0…cN (VARCHAR; those asked for), `_row` (0-based) and `_line` (the record's first line). */
   relation: string;
   /**
    * The same records without line numbers, for queries that only look at values (date format
@@ -44,7 +44,12 @@ export function probeCsv(ctx: Pick<FileContext, 'file' | 'path' | 'tmpDir' | 'wa
   return { text, scan: scanCsv(text.readPath, delimiter, ctx.progress.scanning) };
 }
 
-export async function stageCsv(ctx: FileContext, probed: { text: PreparedText; scan: CsvScan }): Promise<StagedCsv> {
+/**
+ * Loads the records into a temp table. `columns`, if given, are the only ones kept (DuckDB still
+ * checks every record's fields): an adapter that reads a few columns of a wide export saves most of
+ * the load.
+ */
+export async function stageCsv(ctx: FileContext, probed: { text: PreparedText; scan: CsvScan }, columns?: Iterable<number>): Promise<StagedCsv> {
   const { text, scan } = probed;
   const { db } = ctx;
   if (scan.unterminatedQuoteLine !== null) {
@@ -75,7 +80,7 @@ export async function stageCsv(ctx: FileContext, probed: { text: PreparedText; s
   }
   const header = scan.header;
   const raw = ctx.tempName('csv');
-  const columns = `{${header.map((_, i) => `${lit(col(i))}: 'VARCHAR'`).join(', ')}}`;
+  const types = `{${header.map((_, i) => `${lit(col(i))}: 'VARCHAR'`).join(', ')}}`;
   const rejects = ctx.tempName('csvrej');
   const options = [
     'header = true',
@@ -88,11 +93,12 @@ export async function stageCsv(ctx: FileContext, probed: { text: PreparedText; s
     `rejects_table = ${lit(rejects)}`,
     `rejects_scan = ${lit(`${rejects}_scan`)}`,
     `max_line_size = ${Math.max(scan.maxRecordBytes + 1024, 2 << 20)}`,
-    `columns = ${columns}`,
+    `columns = ${types}`,
   ];
+  const kept = columns ? [...new Set(columns)].sort((a, b) => a - b).map(col).join(', ') : '*';
   await ctx.progress.track(
     db.conn,
-    db.run(`CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM read_csv(${lit(text.readPath)}, ${options.join(', ')})`),
+    db.run(`CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT ${kept} FROM read_csv(${lit(text.readPath)}, ${options.join(', ')})`),
     scan.rows,
   );
 
@@ -112,9 +118,13 @@ export async function stageCsv(ctx: FileContext, probed: { text: PreparedText; s
   }
   await db.run(`DROP TABLE IF EXISTS ${rejects}; DROP TABLE IF EXISTS ${rejects}_scan`);
 
-  const jumps = ctx.tempName('lines');
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${jumps} (row_from BIGINT, off INTEGER)`);
-  if (scan.lineJumps.length) {
+  const relation = ctx.tempName('rows');
+  if (!scan.lineJumps.length) {
+    // Every record on one line: no join.
+    await db.run(`CREATE OR REPLACE TEMP VIEW ${relation} AS SELECT *, rowid AS _row, (rowid + 2)::INTEGER AS _line FROM ${raw}`);
+  } else {
+    const jumps = ctx.tempName('lines');
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${jumps} (row_from BIGINT, off INTEGER)`);
     const appender = await db.conn.createAppender(jumps, 'main', 'temp');
     for (const [from, off] of scan.lineJumps) {
       appender.appendBigInt(BigInt(from));
@@ -122,11 +132,14 @@ export async function stageCsv(ctx: FileContext, probed: { text: PreparedText; s
       appender.endRow();
     }
     appender.closeSync();
+    // Each row's line in a narrow table, joined on the row number: an ASOF join sorts both of its
+    // sides, and the export's side is wide.
+    const lines = ctx.tempName('lines');
+    await db.run(
+      `CREATE OR REPLACE TEMP TABLE ${lines} AS SELECT i AS _row, (i + 2 + coalesce(j.off, 0))::INTEGER AS _line
+       FROM range(${n}) r(i) ASOF LEFT JOIN ${jumps} j ON i >= j.row_from`,
+    );
+    await db.run(`CREATE OR REPLACE TEMP VIEW ${relation} AS SELECT r.*, r.rowid AS _row, l._line FROM ${raw} r JOIN ${lines} l ON l._row = r.rowid`);
   }
-  const relation = ctx.tempName('rows');
-  await db.run(
-    `CREATE OR REPLACE TEMP VIEW ${relation} AS SELECT r.*, r.rowid AS _row, (r.rowid + 2 + coalesce(j.off, 0))::INTEGER AS _line
-     FROM ${raw} r ASOF LEFT JOIN ${jumps} j ON r.rowid >= j.row_from`,
-  );
   return { relation, values: raw, header, scan, text, records: scan.rows + scan.raggedCount };
 }
