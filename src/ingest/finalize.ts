@@ -23,17 +23,18 @@ const RANK = 'row_number() OVER (PARTITION BY %s ORDER BY source_updated DESC NU
 /**
  * Says how many records came more than once: from one tool (overlapping exports, audit logs), and
  * how many of those disagree with no later update time to tell; or from several tools (merged).
+ * `repeated`: the staged rows whose key comes more than once.
  */
-async function reportDuplicates(db: Db, n: EntityName, warnings: Warning[]): Promise<void> {
-  const { table, key, label } = ENTITIES[n];
+async function reportDuplicates(db: Db, n: EntityName, repeated: string, warnings: Warning[]): Promise<void> {
+  const { key, label } = ENTITIES[n];
   const keyList = key.map(q).join(', ');
   const fields = tableColumns(n).filter((c) => !c.name.startsWith('source')).map((c) => q(c.name));
   const dupes = await db.all<{ source_file: string; repeated: number; conflicting: number; merged: number }>(
     `WITH r AS (SELECT ${keyList}, source, source_file, source_updated, hash(${fields.join(', ')}) AS h,
-                       max(source_updated) OVER (PARTITION BY ${keyList}, source) AS top FROM ${q(`stg_${table}`)}),
+                       max(source_updated) OVER (PARTITION BY ${keyList}, source) AS top FROM ${repeated}),
           g AS (SELECT ${keyList}, max(source_file) AS source_file, count(*) - count(DISTINCT source) AS repeats, count(DISTINCT source) AS tools,
                        count(DISTINCT (source, h)) FILTER (WHERE source_updated IS NOT DISTINCT FROM top) - count(DISTINCT source) AS conflicts
-                FROM r GROUP BY ALL HAVING count(*) > 1)
+                FROM r GROUP BY ALL)
      SELECT source_file, (count(*) FILTER (WHERE repeats > 0))::INTEGER AS repeated, (count(*) FILTER (WHERE conflicts > 0))::INTEGER AS conflicting,
             (count(*) FILTER (WHERE tools > 1))::INTEGER AS merged
      FROM g GROUP BY 1 ORDER BY 1`,
@@ -63,35 +64,36 @@ async function reportDuplicates(db: Db, n: EntityName, warnings: Warning[]): Pro
  * Keeps one row per key: the latest `source_updated`, then the later file, then the later record.
  * Fields the kept row leaves empty are filled from other tools' rows for the same record (a release
  * plan from the ERM tool, its actual date from Jira); rows of the same tool never fill each other,
- * as an older audit-log row would bring back a value that was cleared since.
+ * as an older audit-log row would bring back a value that was cleared since. Most keys come once:
+ * only the repeated ones are ranked and merged (a window over a million rows costs more than the
+ * insert itself).
  */
 async function dedupe(db: Db, n: EntityName, warnings: Warning[]): Promise<void> {
   const { table, key } = ENTITIES[n];
   const keyList = key.map(q).join(', ');
   const cols = tableColumns(n);
   const stg = q(`stg_${table}`);
-  await reportDuplicates(db, n, warnings);
-  const [{ sources } = { sources: 0 }] = await db.all<{ sources: number }>(`SELECT count(DISTINCT source)::INTEGER AS sources FROM ${stg}`);
-  if (sources <= 1) {
-    await db.run(
-      `INSERT INTO ${q(table)} SELECT ${cols.map((c) => q(c.name)).join(', ')} FROM ${stg}
-       QUALIFY ${RANK.replace('%s', keyList)} = 1 ORDER BY ${keyList}`,
-    );
-    return;
-  }
+  const keys = q(`repeated_${table}`);
   const same = (a: string, b: string) => key.map((k) => `${a}.${q(k)} IS NOT DISTINCT FROM ${b}.${q(k)}`).join(' AND ');
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${keys} AS SELECT ${keyList} FROM ${stg} GROUP BY ALL HAVING count(*) > 1`);
+  const repeated = `(SELECT s.* FROM ${stg} s SEMI JOIN ${keys} k ON ${same('s', 'k')})`;
+  await reportDuplicates(db, n, repeated, warnings);
   const fillable = cols.filter((c) => !key.includes(c.name) && !c.name.startsWith('source'));
   await db.run(
     `INSERT INTO ${q(table)}
-     WITH ranked AS (SELECT *, ${RANK.replace('%s', keyList)} AS _rank FROM ${stg}),
+     WITH ranked AS (SELECT *, ${RANK.replace('%s', keyList)} AS _rank FROM ${repeated}),
           winner AS (SELECT * FROM ranked WHERE _rank = 1),
           fill AS (SELECT ${key.map((k) => `w.${q(k)}`).join(', ')},
                           ${fillable.map((c) => `arg_min(r.${q(c.name)}, r._rank) FILTER (WHERE r.${q(c.name)} IS NOT NULL) AS ${q(c.name)}`).join(', ')}
                    FROM ranked r JOIN winner w ON ${same('r', 'w')} AND r.source <> w.source GROUP BY ALL)
-     SELECT ${cols.map((c) => (fillable.includes(c) ? `coalesce(w.${q(c.name)}, f.${q(c.name)})` : `w.${q(c.name)}`)).join(', ')}
-     FROM winner w LEFT JOIN fill f ON ${same('f', 'w')}
-     ORDER BY ${key.map((k) => `w.${q(k)}`).join(', ')}`,
+     SELECT * FROM (
+       SELECT ${cols.map((c) => q(c.name)).join(', ')} FROM ${stg} s ANTI JOIN ${keys} k ON ${same('s', 'k')}
+       UNION ALL
+       SELECT ${cols.map((c) => (fillable.includes(c) ? `coalesce(w.${q(c.name)}, f.${q(c.name)})` : `w.${q(c.name)}`)).join(', ')}
+       FROM winner w LEFT JOIN fill f ON ${same('f', 'w')})
+     ORDER BY ${keyList}`,
   );
+  await db.run(`DROP TABLE ${keys}`);
 }
 
 /**
