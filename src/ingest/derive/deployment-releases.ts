@@ -10,17 +10,20 @@ import type { Warning } from '../context.ts';
  * is left unlinked, with a warning: guessing would attribute the deployment to the wrong release.
  */
 export async function linkDeploymentReleases(db: Db, warnings: Warning[]): Promise<void> {
-  const candidates = `
+  // Joined on the system first (an equality DuckDB hashes), the version compared only within it.
+  await db.run(`
+    CREATE OR REPLACE TEMP TABLE deployment_release_candidates AS
     SELECT d.id, min(r.id) AS release_id, count(DISTINCT r.id)::INTEGER AS n
-    FROM deployment d JOIN release r
-      ON list_contains(r.system_ids, d.system_id) AND (ends_with(r.id, '@' || d.version) OR r.name = d.version)
+    FROM deployment d JOIN (SELECT id, name, unnest(system_ids) AS system_id FROM release) r
+      ON r.system_id = d.system_id AND (ends_with(r.id, '@' || d.version) OR r.name = d.version)
     WHERE d.release_id IS NULL AND d.version IS NOT NULL
-    GROUP BY d.id`;
-  await db.run(`UPDATE deployment SET release_id = c.release_id FROM (${candidates}) c WHERE deployment.id = c.id AND c.n = 1`);
+    GROUP BY d.id`);
+  await db.run(`UPDATE deployment SET release_id = c.release_id FROM deployment_release_candidates c WHERE deployment.id = c.id AND c.n = 1`);
   const [ambiguous] = await db.all<{ n: number; sample: string | null }>(
     `SELECT count(*)::INTEGER AS n, string_agg(id, ', ' ORDER BY id) FILTER (WHERE k <= 5) AS sample
-     FROM (SELECT id, row_number() OVER (ORDER BY id) AS k FROM (${candidates}) WHERE n > 1)`,
+     FROM (SELECT id, row_number() OVER (ORDER BY id) AS k FROM deployment_release_candidates WHERE n > 1)`,
   );
+  await db.run('DROP TABLE deployment_release_candidates');
   if (ambiguous && ambiguous.n > 0) {
     warnings.push({
       path: '',
