@@ -44,8 +44,10 @@ function formatted(formats: readonly string[], tz: string, inclusiveDayEnd: bool
   const list = `[${formats.map(lit).join(', ')}]`;
   // A format without a time of day reads an inclusive end day.
   const dayOnly = formats.every((fm) => !/%[HIMSp]/.test(fm));
+  // Read in UTC, the local time is the instant: the two conversions cost DuckDB a third of the parse.
+  const utc = tz === 'UTC' && !formats.some((fm) => fm.includes('%z'));
   return (x) => {
-    const local = `timezone('UTC', timezone(${lit(tz)}, TRY_STRPTIME(${x}, ${list})))`;
+    const local = utc ? `TRY_STRPTIME(${x}, ${list})` : `timezone('UTC', timezone(${lit(tz)}, TRY_STRPTIME(${x}, ${list})))`;
     return inclusiveDayEnd && dayOnly ? `${local} + INTERVAL 1 DAY` : local;
   };
 }

@@ -40,7 +40,7 @@ export function describeFormat(format: string): string {
 }
 
 export interface Detected {
-  /** Formats to try, in order; empty means ISO 8601. */
+  /** Formats to try, the ones the sample uses most first; empty means ISO 8601. */
   formats: string[];
   /** The format most sampled values are written in, for messages (absent for ISO 8601). */
   usual?: string;
@@ -101,5 +101,10 @@ export async function detectDateFormat(db: Db, table: string, columns: readonly 
   formats.forEach((_, i) => {
     if (count(i) > count(usual)) usual = i;
   });
-  return { formats, usual: formats[usual], ambiguous, unread: n - bestCount, sample: n };
+  // Tried in the order the sample uses them: a format that fails costs DuckDB ten times one that
+  // reads. Within one year width the formats never read the same text (a time or seconds are there
+  // or not), so the order changes no value; two-digit years stay first (see DATE_FAMILIES).
+  const width = (fm: string) => (fm.includes('%y') ? 0 : 1);
+  const tried = formats.map((fm, i) => ({ fm, i })).sort((a, b) => width(a.fm) - width(b.fm) || count(b.i) - count(a.i) || a.i - b.i).map((x) => x.fm);
+  return { formats: tried, usual: formats[usual], ambiguous, unread: n - bestCount, sample: n };
 }
