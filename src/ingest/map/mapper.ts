@@ -40,7 +40,6 @@ export interface MapResult {
 }
 
 const raw = (name: string) => q(`r_${name}`);
-const val = (name: string) => q(`v_${name}`);
 
 function rawExpr(kind: ColumnInfo['kind'], src: FieldSource): string {
   if (kind === 'list') {
@@ -73,9 +72,12 @@ export async function applyMapping(ctx: FileContext, m: Mapping): Promise<MapRes
   const mapped = `(SELECT ${selects.join(', ')} FROM ${m.from}${m.where ? ` WHERE ${m.where}` : ''})`;
   const conv = new Map(present.map((c) => [c.name, conversion(c.kind, m.fields[c.name]!.parse ?? {}, c.values)]));
   const updatedConv = m.updated ? conversion('instant', m.updated.parse ?? {}) : null;
+  // A value that is its raw text (ids, text) is not stored twice: a million summaries take time to write.
+  const converted = present.filter((c) => conv.get(c.name)!.sql(raw(c.name)) !== raw(c.name));
+  const val = (name: string) => (converted.some((c) => c.name === name) ? q(`v_${name}`) : raw(name));
   await ctx.progress.track(db.conn, db.run(
     `CREATE OR REPLACE TEMP TABLE ${t2} AS SELECT *, ${[
-      ...present.map((c) => `${conv.get(c.name)!.sql(raw(c.name))} AS ${val(c.name)}`),
+      ...converted.map((c) => `${conv.get(c.name)!.sql(raw(c.name))} AS ${val(c.name)}`),
       `${updatedConv ? updatedConv.sql(raw('_updated')) : 'NULL::TIMESTAMP'} AS _updated`,
     ].join(', ')} FROM ${mapped}`,
   ));
