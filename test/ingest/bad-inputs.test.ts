@@ -181,6 +181,7 @@ const CASES: Record<string, Case> = {
   'xlsx-truncated-zip': { input: 'xlsx-truncated-zip', error: /releases\.xlsx: not a readable \.xlsx workbook/ },
   'xlsx-is-csv-text': { input: 'xlsx-is-csv-text', error: /releases\.xlsx: not a readable \.xlsx workbook: Doesn't look like an `\.xlsx` file/ },
   'xlsx-empty': { input: 'xlsx-empty', error: /releases\.xlsx: not a readable \.xlsx workbook/ },
+  'xlsx-sheet-part-unlinked': { input: 'xlsx-sheet-part-unlinked', error: /releases\.xlsx: the sheet "Releases" is unreadable: a part of the workbook is missing or damaged/ },
 
   // Paths outside the inputs: config rules and symlinks.
   'config-match-parent-path': { input: 'config-match-parent-path', error: /almanac\.config\.json at \/sources\/0\/match: "\.\.\/\.\.\/etc\/passwd" points outside the input folder/ },

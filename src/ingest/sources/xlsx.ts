@@ -37,13 +37,17 @@ async function readSheets(ctx: FileContext): Promise<Array<{ sheet: string; data
       ? unreadable(ctx, 'the workbook is encrypted (protected with a password to open)', 'a workbook saved without a password')
       : unreadable(ctx, 'this is a legacy Excel 97–2003 workbook (.xls) with an .xlsx name', 'a workbook saved as Excel Workbook (.xlsx), or as CSV');
   }
+  let sheets: Awaited<ReturnType<typeof readXlsxFile<{ number: string }>>>;
   try {
     // Numbers come as their stored text, so that they are written as Excel shows them (xlsx-cells.ts).
-    const sheets = await readXlsxFile<{ number: string }>(bytes, { parseNumber: (text) => ({ number: text }) });
-    return sheets.map((s) => ({ sheet: s.sheet, data: s.data as unknown as XlsxCell[][] }));
+    sheets = await readXlsxFile<{ number: string }>(bytes, { parseNumber: (text) => ({ number: text }) });
   } catch (err) {
     throw unreadable(ctx, `not a readable .xlsx workbook: ${(err as Error).message.split('\n')[0]}`);
   }
+  // A damaged sheet part can come back without rows instead of failing (found by the property tests).
+  const damaged = sheets.find((s) => !Array.isArray(s.data));
+  if (damaged) throw unreadable(ctx, `the sheet ${JSON.stringify(damaged.sheet)} is unreadable: a part of the workbook is missing or damaged`);
+  return sheets.map((s) => ({ sheet: s.sheet, data: s.data as unknown as XlsxCell[][] }));
 }
 
 /** `lines[k]` is the spreadsheet row of CSV row k, which the scan would put on line k + 2. */
