@@ -31,9 +31,12 @@ export interface Conversion {
 const hasOffset = (x: string) => `regexp_matches(${x}, '([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)$')`;
 const dateOnly = (x: string) => `regexp_matches(${x}, '^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$')`;
 
+/** A local time in `tz` as the UTC instant; in UTC the two timezone() calls (a third of a parse's cost) are the identity. */
+const toUtc = (tz: string, local: string) => (tz === 'UTC' ? local : `timezone('UTC', timezone(${lit(tz)}, ${local}))`);
+
 function isoInstant(tz: string, inclusiveDayEnd: boolean): (x: string) => string {
   return (x) => {
-    const local = `timezone('UTC', timezone(${lit(tz)}, TRY_CAST(${x} AS TIMESTAMP)))`;
+    const local = toUtc(tz, `TRY_CAST(${x} AS TIMESTAMP)`);
     const withOffset = `timezone('UTC', TRY_CAST(${x} AS TIMESTAMPTZ))`;
     const value = `CASE WHEN NOT regexp_matches(${x}, '^[0-9]{4}-') THEN NULL WHEN ${hasOffset(x)} THEN ${withOffset} ELSE ${local} END`;
     return inclusiveDayEnd ? `CASE WHEN ${dateOnly(x)} THEN ${local} + INTERVAL 1 DAY ELSE ${value} END` : value;
@@ -44,10 +47,11 @@ function formatted(formats: readonly string[], tz: string, inclusiveDayEnd: bool
   const list = `[${formats.map(lit).join(', ')}]`;
   // A format without a time of day reads an inclusive end day.
   const dayOnly = formats.every((fm) => !/%[HIMSp]/.test(fm));
-  // Read in UTC, the local time is the instant: the two conversions cost DuckDB a third of the parse.
-  const utc = tz === 'UTC' && !formats.some((fm) => fm.includes('%z'));
+  const offsets = formats.some((fm) => fm.includes('%z'));
   return (x) => {
-    const local = utc ? `TRY_STRPTIME(${x}, ${list})` : `timezone('UTC', timezone(${lit(tz)}, TRY_STRPTIME(${x}, ${list})))`;
+    const parsed = `TRY_STRPTIME(${x}, ${list})`;
+    // With an offset the parse is an instant already: the round trip only turns its type back to a UTC timestamp.
+    const local = offsets ? `timezone('UTC', timezone(${lit(tz)}, ${parsed}))` : toUtc(tz, parsed);
     return inclusiveDayEnd && dayOnly ? `${local} + INTERVAL 1 DAY` : local;
   };
 }
