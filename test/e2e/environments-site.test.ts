@@ -1,7 +1,6 @@
 // The environments page, the environment pages and the quality page, built from the fixture model and
 // read in Chromium. (site.test.ts checks every page of the fixture site for the CSP, relative links,
 // weight and axe.)
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';

@@ -1,7 +1,6 @@
 // The overview (the entry page: consolidated status, status grid, what changed, timeline), a project
 // page and a portfolio page, built from the fixture model and read in Chromium. (site.test.ts checks
 // every page for the CSP, relative links, weight and axe.)
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
