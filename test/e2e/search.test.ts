@@ -166,16 +166,16 @@ describe('search page', () => {
     const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'almanac-search-base-'));
     fs.symlinkSync(site.out, path.join(parent, 'almanac'));
     const server = await serveFolder(parent);
+    const page = await site.context.newPage();
     try {
-      const page = await site.context.newPage();
       await page.goto(`${server.url}almanac/search/index.html?q=${release.id}`);
       await settled(page, release.id);
       const link = resultLinks(page).filter({ hasText: release.name }).first();
       await expect(link.getAttribute('href')).resolves.toBe(`/almanac/releases/${release.slug}/index.html`);
       await follow(page, link);
       await expect(page.locator('h1').textContent()).resolves.toBe(release.name);
-      await page.close();
     } finally {
+      await page.close();
       await server.close();
       fs.rmSync(parent, { recursive: true, force: true });
     }
