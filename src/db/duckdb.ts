@@ -11,6 +11,9 @@ export interface Db {
   all<T = Record<string, unknown>>(sql: string, params?: DuckDBValue[]): Promise<T[]>;
   /** Runs a query and hands each value of its first column to `each`, chunk by chunk: the whole result is never held. */
   eachValue(sql: string, each: (value: DuckDBValue) => void): Promise<void>;
+  /** A second connection to the same database: its queries run beside this one's (DuckDB works on its own threads meanwhile). */
+  connect(): Promise<Db>;
+  /** Closes the connection, and the database with the connection that opened it. */
   close(): void;
 }
 
@@ -42,9 +45,13 @@ export async function openDb(path: string, opts: { readOnly?: boolean; memoryLim
   if (memory) options.memory_limit = memory;
   if (opts.readOnly) options.access_mode = 'READ_ONLY';
   const instance = await DuckDBInstance.create(path, options);
+  return connected(instance, true);
+}
+
+async function connected(instance: DuckDBInstance, owner: boolean): Promise<Db> {
   const conn = await instance.connect();
   await conn.run("SET TimeZone = 'UTC'");
-  const db: Db = {
+  return {
     instance,
     conn,
     async run(sql, params) {
@@ -71,12 +78,12 @@ export async function openDb(path: string, opts: { readOnly?: boolean; memoryLim
         for (let i = 0; i < chunk.rowCount; i++) each(column.getItem(i));
       }
     },
+    connect: () => connected(instance, false),
     close() {
       conn.closeSync();
-      instance.closeSync();
+      if (owner) instance.closeSync();
     },
   };
-  return db;
 }
 
 /** A SQL string literal. */

@@ -8,7 +8,7 @@ import { quantileOf, ratio, round, weightedQuantileOf } from './stats.ts';
 import { groupBy } from './group.ts';
 import { localDay } from './calendar.ts';
 import type { Attribution, DeploymentFacts } from './attribution.ts';
-import { leadTimes, type ItemStart, type ScopeLeads } from './delivery-lead-time.ts';
+import { leadsByPeriod, leadTimes, NO_LEADS, type ItemStart, type PeriodLeads } from './delivery-lead-time.ts';
 
 const HOUR_MS = 3_600_000;
 const monthKey = (x: { month: string }) => [x.month];
@@ -120,12 +120,6 @@ function reworkReason(d: DeploymentFacts, emergency: ReadonlyMap<string, string>
   return hit ? `started while ${hit.incident} (attributed to ${hit.by.id}) was open` : null;
 }
 
-/** Lead times of a period: days and how many items each, in columns. */
-interface PeriodLeads {
-  days: number[];
-  items: number[];
-}
-
 function measures(deploys: readonly ProductionDeployment[], leads: PeriodLeads, recoveries: readonly Recovery[], days: number): Measures {
   const finished = deploys.filter((x) => x.finished);
   const failed = finished.filter((x) => x.failed).length;
@@ -195,7 +189,7 @@ export function delivery(input: DeliveryInputs): Delivery {
   };
   // Months of deployments up to the as-of month only, and so of lead times.
   const leads = leadTimes(deployments, input.items, scopeKeys);
-  const noLeads: ScopeLeads = { releaseId: [], month: [], days: [], items: [] };
+  const leadMonth = new Map(leads.months.map((m, i) => [m, i]));
 
   const buckets = new Map<string, { deploys: ProductionDeployment[]; recoveries: Recovery[] }>();
   const bucket = (k: string) => buckets.get(k) ?? buckets.set(k, { deploys: [], recoveries: [] }).get(k)!;
@@ -210,21 +204,19 @@ export function delivery(input: DeliveryInputs): Delivery {
     .map(([k, b]): ScopeMeasures => {
       const [kind, id] = k.split('\u0000') as [ScopeKind, string];
       const basis: ScopeMeasures['basis'] = new Map();
-      const l = leads.get(k) ?? noLeads;
-      // The scope's lead times by days once: each month's come out in that order too, which the
-      // median's own sort (weightedQuantileOf) then passes through in one linear run.
-      const byDays = [...l.days.keys()].sort((a, c) => l.days[a]! - l.days[c]!);
-      const [deploysIn, leadsIn, recsIn] = [groupBy(b.deploys, monthKey), groupBy(byDays, (i) => [l.month[i]!]), groupBy(b.recoveries, monthKey)];
+      const l = leads.scopes.get(k);
+      const periods = l ? leadsByPeriod(l, leads) : null;
+      const [deploysIn, recsIn] = [groupBy(b.deploys, monthKey), groupBy(b.recoveries, monthKey)];
       const period = (p: string, days: number) => {
         const deploys = p === 'all' ? b.deploys : deploysIn.get(p) ?? [];
-        const leadsOf = p === 'all' ? byDays : leadsIn.get(p) ?? [];
+        const leadsOf: PeriodLeads = (p === 'all' ? periods?.all : periods?.months[leadMonth.get(p) ?? -1]) ?? NO_LEADS;
         const recs = p === 'all' ? b.recoveries : recsIn.get(p) ?? [];
         const finished = deploys.filter((x) => x.finished);
         basis.set(p, {
           failed: finished.filter((x) => x.failed), rework: finished.filter((x) => x.rework !== null),
-          releases: new Set(leadsOf.map((i) => l.releaseId[i])).size, recovered: recs.map((r) => r.incident),
+          releases: leadsOf.releases, recovered: recs.map((r) => r.incident),
         });
-        return measures(deploys, { days: leadsOf.map((i) => l.days[i]!), items: leadsOf.map((i) => l.items[i]!) }, recs, days);
+        return measures(deploys, leadsOf, recs, days);
       };
       return {
         kind, id,

@@ -149,7 +149,7 @@ describe('lead time for changes', () => {
       [{ releaseIds: ['R1', 'R2'], start: Date.parse('2026-01-30T06:00:00Z'), items: 2 }],
       keys,
     );
-    expect([...out].flatMap(([scope, l]) => l.days.map((days, i) => [scope, l.releaseId[i], l.month[i], days, l.items[i]]))).toEqual([
+    expect([...out.scopes].flatMap(([scope, l]) => l.days.map((days, i) => [scope, out.releases[l.release[i]!], out.months[l.month[i]!], days, l.items[i]]))).toEqual([
       ['all', 'R1', '2026-01', 1, 2], ['b', 'R1', '2026-01', 1, 2], ['a', 'R2', '2026-02', 2.25, 2],
     ]);
   });
