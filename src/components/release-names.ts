@@ -11,8 +11,12 @@ export function releaseLabel(r: Named): string {
   return `${projectId} ${name}`;
 }
 
+// Per list of rows: every release page asks, and there are thousands, each over all rows.
+const labelled = new WeakMap<readonly ReleaseRow[], Map<string, string>>();
+
 /** Labels for the releases that refs point at (the name itself for a release not in `rows`). */
 export function releaseLabels(rows: readonly ReleaseRow[]): (ref: ReleaseRef) => string {
-  const labels = new Map(rows.map((r) => [r.id, releaseLabel(r)]));
+  const labels = labelled.get(rows) ?? new Map(rows.map((r) => [r.id, releaseLabel(r)]));
+  labelled.set(rows, labels);
   return (ref) => labels.get(ref.id) ?? ref.name;
 }
