@@ -81,6 +81,22 @@ describe('search page', () => {
     await page.close();
   });
 
+  it('leaves release pages\' deployment rows out of the index (ids and times nobody searches for)', async () => {
+    const detail = model.releases.details.find((d) => d.deployments.length > 0)!;
+    const slug = model.releases.rows.find((r) => r.id === detail.id)!.slug;
+    const html = fs.readFileSync(path.join(site.out, 'releases', slug, 'index.html'), 'utf8');
+    expect(html).toMatch(/<div class="table-scroll" id="deployments"[^>]* data-pagefind-ignore="all"/);
+    expect(html).toContain(detail.deployments[0]!.id);
+    const { page, problems } = await site.open('search/');
+    await search(page, detail.deployments[0]!.id);
+    await expect(hrefs(page)).resolves.not.toContain(`${site.url}releases/${slug}/index.html`);
+    // The release's own words still find it.
+    await search(page, detail.id);
+    await expect(hrefs(page)).resolves.toContain(`${site.url}releases/${slug}/index.html`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('filters by kind, counting each kind\'s results', async () => {
     const { page, problems } = await site.open('search/?q=CRM');
     await settled(page, 'CRM');
