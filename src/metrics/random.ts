@@ -14,10 +14,11 @@ function hash32(text: string, basis: number): number {
 }
 
 export class Random {
-  #a: number;
-  #b: number;
-  #c: number;
-  #d: number;
+  /**
+   * sfc32's four words, in a typed array: held in object fields, values beyond 2^30 were boxed numbers
+   * and a draw took 13–17 ns instead of 4 (most of the forecasts' time).
+   */
+  readonly #s = new Int32Array(4);
   readonly seed: number;
   readonly label: string;
 
@@ -25,33 +26,37 @@ export class Random {
     this.seed = seed;
     this.label = label;
     const key = `${seed}/${label}`;
-    // Held as signed 32-bit integers (the same bits): V8 then keeps the fields unboxed, which makes
-    // a draw several times faster than with values above 2^31.
-    this.#a = hash32(key, 0x811c9dc5) | 0;
-    this.#b = hash32(key, 0x9e3779b9) | 0;
-    this.#c = hash32(key, 0x85ebca6b) | 0;
-    this.#d = hash32(key, 0xc2b2ae35) | 1;
+    this.#s[0] = hash32(key, 0x811c9dc5);
+    this.#s[1] = hash32(key, 0x9e3779b9);
+    this.#s[2] = hash32(key, 0x85ebca6b);
+    this.#s[3] = hash32(key, 0xc2b2ae35) | 1;
     for (let i = 0; i < 12; i++) this.uint32();
   }
 
-  /** sfc32: small, fast, and passes the usual statistical batteries. */
-  uint32(): number {
-    const a = this.#a, b = this.#b, c = this.#c, d = this.#d;
+  /** sfc32 (small, fast, and passes the usual statistical batteries); its output as a signed 32-bit integer. */
+  #step(): number {
+    const s = this.#s;
+    const a = s[0]!, b = s[1]!, c = s[2]!, d = s[3]!;
     const t = (((a + b) | 0) + d) | 0;
-    this.#d = (d + 1) | 0;
-    this.#a = b ^ (b >>> 9);
-    this.#b = (c + (c << 3)) | 0;
-    this.#c = (((c << 21) | (c >>> 11)) + t) | 0;
-    return t >>> 0;
+    // The array wraps every value to 32 bits.
+    s[3] = d + 1;
+    s[0] = b ^ (b >>> 9);
+    s[1] = c + (c << 3);
+    s[2] = ((c << 21) | (c >>> 11)) + t;
+    return t;
+  }
+
+  uint32(): number {
+    return this.#step() >>> 0;
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    return this.uint32() / 4294967296;
+    return (this.#step() >>> 0) / 4294967296;
   }
 
   /** Uniform integer in [0, n): exact, since `next() × n` needs no rounding for n < 2^21. */
   below(n: number): number {
-    return Math.floor(this.next() * n);
+    return Math.floor(((this.#step() >>> 0) / 4294967296) * n);
   }
 }

@@ -12,6 +12,7 @@
 //   Nothing remaining, last item resolved on day −3, lags {1, 5, 5, 8}: only lags ≥ 4 put the release
 //   after the as-of date, so 2/3 of trials on day 2 and 1/3 on day 5; with lags {1, 2} none does: day 1.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { beyond, runTrials, summarize, type TrialInput } from '../../src/metrics/forecast.ts';
 import { Random } from '../../src/metrics/random.ts';
 
@@ -97,5 +98,43 @@ describe('no throughput and the horizon', () => {
     expect(s.p50).not.toBeNull();
     expect(s.p85).toBeNull();
     expect(Math.abs(s.beyondHorizon - 0.21)).toBeLessThan(0.03);
+  });
+});
+
+describe('the days of a draw', () => {
+  // runTrials reads several days from one draw as its base-n digits, dividing by multiplying with 1/n.
+  // The same trials as plain division, for every window length a config can give and any throughput.
+  function byDivision(input: TrialInput, opts: typeof OPTS, random: Random): Int32Array {
+    const n = input.daily.length;
+    let perDraw = 1;
+    while (n ** (perDraw + 1) <= 2 ** 21) perDraw++;
+    const out = new Int32Array(opts.trials);
+    for (let t = 0; t < opts.trials; t++) {
+      let day = 0;
+      let done = 0;
+      while (done < input.remaining && day < beyond(opts.horizonDays)) {
+        let k = random.below(n ** perDraw);
+        for (let j = 0; j < perDraw && done < input.remaining && day < beyond(opts.horizonDays); j++) {
+          day++;
+          done += input.daily[k % n]!;
+          k = Math.floor(k / n);
+        }
+      }
+      out[t] = done >= input.remaining ? day : beyond(opts.horizonDays);
+    }
+    return out.sort();
+  }
+
+  it('are the base-n digits of the draw, as by division', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 1500 }), fc.integer({ min: 1, max: 400 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }), (n, remaining, seed) => {
+        const daily = Array.from({ length: n }, (_, i) => (i * 7 + seed) % 3);
+        if (!daily.some((d) => d > 0)) return;
+        const input = { ...base, remaining, known: remaining, daily };
+        const opts = { trials: 50, horizonDays: 300 };
+        expect(runTrials(input, opts, new Random(seed, 'digits'))).toEqual(byDivision(input, opts, new Random(seed, 'digits')));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
