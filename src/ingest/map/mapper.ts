@@ -60,18 +60,22 @@ export async function applyMapping(ctx: FileContext, m: Mapping): Promise<MapRes
     if (!m.fields[name]) throw new Error(`mapping for ${m.entity} lacks required field ${name}`);
   }
   const t2 = ctx.tempName('conv');
+  // The update time is often a mapped field's own column, read alike (Jira's Updated): parsed once.
+  const updatedField = m.updated
+    ? present.find((c) => c.kind === 'instant' && m.fields[c.name]!.sql === m.updated!.sql && JSON.stringify(m.fields[c.name]!.parse ?? {}) === JSON.stringify(m.updated!.parse ?? {}))
+    : undefined;
 
   const selects = [
     `${m.line ?? 'NULL'}::INTEGER AS _line`,
     `${m.pointer ?? 'NULL'}::VARCHAR AS _pointer`,
     `${m.seq}::BIGINT AS _seq`,
     ...present.map((c) => `${rawExpr(c.kind, m.fields[c.name]!)} AS ${raw(c.name)}`),
-    `${m.updated ? rawExpr('instant', m.updated) : 'NULL::VARCHAR'} AS ${raw('_updated')}`,
+    `${m.updated && !updatedField ? rawExpr('instant', m.updated) : 'NULL::VARCHAR'} AS ${raw('_updated')}`,
   ];
   // Raw and converted values in one pass: the raw text is kept beside each value for the errors.
   const mapped = `(SELECT ${selects.join(', ')} FROM ${m.from}${m.where ? ` WHERE ${m.where}` : ''})`;
   const conv = new Map(present.map((c) => [c.name, conversion(c.kind, m.fields[c.name]!.parse ?? {}, c.values)]));
-  const updatedConv = m.updated ? conversion('instant', m.updated.parse ?? {}) : null;
+  const updatedConv = m.updated && !updatedField ? conversion('instant', m.updated.parse ?? {}) : null;
   // A value that is its raw text (ids, text) is not stored twice: a million summaries take time to write.
   const converted = present.filter((c) => conv.get(c.name)!.sql(raw(c.name)) !== raw(c.name));
   const val = (name: string) => (converted.some((c) => c.name === name) ? q(`v_${name}`) : raw(name));
@@ -156,7 +160,7 @@ export async function applyMapping(ctx: FileContext, m: Mapping): Promise<MapRes
     }
   }
   insertCols.push('source', 'source_file', 'source_line', 'source_pointer', 'source_updated', '_file_order', '_seq');
-  insertVals.push(lit(ctx.adapter), lit(ctx.path), '_line', '_pointer', '_updated', String(ctx.fileOrder), '_seq');
+  insertVals.push(lit(ctx.adapter), lit(ctx.path), '_line', '_pointer', updatedField ? val(updatedField.name) : '_updated', String(ctx.fileOrder), '_seq');
   const [counts] = await db.all<{ total: number; kept: number }>(
     `SELECT count(*)::INTEGER AS total, (count(*) FILTER (WHERE ${ok}))::INTEGER AS kept FROM ${t2}`,
   );
