@@ -69,7 +69,7 @@ export function backtest(h: History, asOf: string, settings: ForecastSettings): 
       const r = h.releases.get(id)!;
       // Only releases that have shipped since can be scored, and only those with work items forecast.
       if (r.actual_release === null || r.actual_release > asOf || !h.items.has(id)) continue;
-      const f = forecastAt(h, id, trials, open);
+      const f = forecastAt(h, id, trials, open, { histogram: false });
       if (!f.summary) {
         const why = f.outcome === 'no_items' ? 'no work items known yet' : 'its teams resolved nothing in the window';
         skipped.set(why, (skipped.get(why) ?? 0) + 1);

@@ -39,7 +39,7 @@ export function streamName(releaseId: string, asOf: string): string {
 }
 
 /** The forecast of a release as of A, one of the releases open on A (see openAt). */
-export function forecastAt(h: History, releaseId: string, settings: ForecastSettings, open: OpenReleases): ForecastResult {
+export function forecastAt(h: History, releaseId: string, settings: ForecastSettings, open: OpenReleases, detail: { histogram?: boolean } = {}): ForecastResult {
   const { asOf } = open;
   const release = h.releases.get(releaseId)!;
   const scope = scopeAt(h, releaseId, asOf);
@@ -65,7 +65,7 @@ export function forecastAt(h: History, releaseId: string, settings: ForecastSett
     },
     settings, new Random(settings.seed, base.stream),
   );
-  const summary = summarize(days, asOf, base.planned, settings.horizonDays);
+  const summary = summarize(days, asOf, base.planned, settings.horizonDays, detail);
   const parts = [
     `${scope.remaining} of ${plural(scope.known, 'item')} remain${ahead ? `, after ${plural(ahead, 'item')} of the same teams in releases planned to ship first` : ''}`,
     past.growth.length

@@ -140,12 +140,17 @@ function quantileDate(days: Int32Array, p: number, asOf: string, horizonDays: nu
   return q > horizonDays ? null : addDays(asOf, q);
 }
 
-export function summarize(days: Int32Array, asOf: string, planned: string | null, horizonDays: number): TrialSummary {
+/** `histogram: false` leaves the histogram empty: the backtest reads only the quantiles, of thousands of forecasts. */
+export function summarize(days: Int32Array, asOf: string, planned: string | null, horizonDays: number, { histogram = true } = {}): TrialSummary {
   const cap = beyond(horizonDays);
   let late = 0;
   const perWeek = new Map<string, number>();
   // Trials are sorted: count runs of equal days rather than converting each trial to a date.
-  for (let i = 0; i < days.length; ) {
+  if (!histogram) {
+    const first = days.indexOf(cap);
+    late = first < 0 ? 0 : days.length - first;
+  }
+  for (let i = 0; histogram && i < days.length; ) {
     let j = i;
     while (j < days.length && days[j] === days[i]) j++;
     if (days[i] === cap) late += j - i;

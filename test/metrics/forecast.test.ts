@@ -98,6 +98,10 @@ describe('no throughput and the horizon', () => {
     expect(s.p50).not.toBeNull();
     expect(s.p85).toBeNull();
     expect(Math.abs(s.beyondHorizon - 0.21)).toBeLessThan(0.03);
+    // The backtest's summary: the same numbers, without the histogram.
+    expect(summarize(days, AS_OF, '2027-06-01', 450, { histogram: false })).toEqual({ ...summarize(days, AS_OF, '2027-06-01', 450), histogram: [] });
+    const done = runTrials({ ...base, lags: [0, 0, 0, 10] }, OPTS, new Random(1, 'h'));
+    expect(summarize(done, AS_OF, null, OPTS.horizonDays, { histogram: false })).toEqual({ ...summarize(done, AS_OF, null, OPTS.horizonDays), histogram: [] });
   });
 });
 
