@@ -16,7 +16,7 @@ const labelled = new WeakMap<readonly ReleaseRow[], Map<string, string>>();
 
 /** Labels for the releases that refs point at (the name itself for a release not in `rows`). */
 export function releaseLabels(rows: readonly ReleaseRow[]): (ref: ReleaseRef) => string {
-  const labels = labelled.get(rows) ?? new Map(rows.map((r) => [r.id, releaseLabel(r)]));
-  labelled.set(rows, labels);
+  let labels = labelled.get(rows);
+  if (!labels) labelled.set(rows, (labels = new Map(rows.map((r) => [r.id, releaseLabel(r)]))));
   return (ref) => labels.get(ref.id) ?? ref.name;
 }

@@ -119,9 +119,12 @@ export async function stageCsv(ctx: FileContext, probed: { text: PreparedText; s
   await db.run(`DROP TABLE IF EXISTS ${rejects}; DROP TABLE IF EXISTS ${rejects}_scan`);
 
   const relation = ctx.tempName('rows');
+  // Row r (0-based) starts on line r + 2 (the header is line 1), plus the extra lines of the quoted
+  // line breaks before it.
+  const line = (row: string, extra: string) => `(${row} + 2 + ${extra})::INTEGER`;
   if (!scan.lineJumps.length) {
     // Every record on one line: no join.
-    await db.run(`CREATE OR REPLACE TEMP VIEW ${relation} AS SELECT *, rowid AS _row, (rowid + 2)::INTEGER AS _line FROM ${raw}`);
+    await db.run(`CREATE OR REPLACE TEMP VIEW ${relation} AS SELECT *, rowid AS _row, ${line('rowid', '0')} AS _line FROM ${raw}`);
   } else {
     const jumps = ctx.tempName('lines');
     await db.run(`CREATE OR REPLACE TEMP TABLE ${jumps} (row_from BIGINT, off INTEGER)`);
@@ -136,7 +139,7 @@ export async function stageCsv(ctx: FileContext, probed: { text: PreparedText; s
     // sides, and the export's side is wide.
     const lines = ctx.tempName('lines');
     await db.run(
-      `CREATE OR REPLACE TEMP TABLE ${lines} AS SELECT i AS _row, (i + 2 + coalesce(j.off, 0))::INTEGER AS _line
+      `CREATE OR REPLACE TEMP TABLE ${lines} AS SELECT i AS _row, ${line('i', 'coalesce(j.off, 0)')} AS _line
        FROM range(${n}) r(i) ASOF LEFT JOIN ${jumps} j ON i >= j.row_from`,
     );
     await db.run(`CREATE OR REPLACE TEMP VIEW ${relation} AS SELECT r.*, r.rowid AS _row, l._line FROM ${raw} r JOIN ${lines} l ON l._row = r.rowid`);
