@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { listValue } from '@duckdb/node-api';
+import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import { openDb, lit, type Db } from '../db/duckdb.ts';
 import { schemaDdl } from '../db/schema.ts';
 import { acquireLock } from '../db/lock.ts';
@@ -111,6 +111,14 @@ async function ingestFile(
   }
 }
 
+/** Inserts `rows` (each bound to `tuple`'s parameters) in statements of up to 500 rows. */
+async function insertRows(db: Db, table: string, tuple: string, rows: DuckDBValue[][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    const batch = rows.slice(i, i + 500);
+    await db.run(`INSERT INTO ${table} VALUES ${batch.map(() => tuple).join(', ')}`, batch.flat());
+  }
+}
+
 /** Records rejected per file (a record counts once, whatever fields failed); errors above the limit. */
 async function countRejects(db: Db, files: FileSummary[], maxRatio: number): Promise<string[]> {
   const counts = new Map(
@@ -182,13 +190,12 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
         files.length, totals.rows, totals.rejected, summary.warnings.length, TOOL_VERSION, opts.pseudonymize ?? null,
       ],
     );
-    for (const f of summary.files) {
-      // DuckDB cannot bind an empty list (its item type is unknown): a file without rows stores [].
-      await db.run(`INSERT INTO ingest_files VALUES (?, ?, ?, coalesce(?, []::VARCHAR[]), ?, ?, ?, ?, ?)`, [
-        f.path, f.adapter, f.format, f.entities.length ? listValue(f.entities) : null, f.records, f.rows, f.rejected, f.bytes, f.encoding,
-      ]);
-    }
-    for (const w of summary.warnings) await db.run(`INSERT INTO ingest_warnings VALUES (?, ?, ?, ?)`, [w.path, w.code, w.message, w.count]);
+    // One statement per table, not per row: a hundred files' rows took 0.2 s one at a time.
+    // DuckDB cannot bind an empty list (its item type is unknown): a file without rows stores [].
+    await insertRows(db, 'ingest_files', '(?, ?, ?, coalesce(?, []::VARCHAR[]), ?, ?, ?, ?, ?)', summary.files.map((f) => [
+      f.path, f.adapter, f.format, f.entities.length ? listValue(f.entities) : null, f.records, f.rows, f.rejected, f.bytes, f.encoding,
+    ]));
+    await insertRows(db, 'ingest_warnings', '(?, ?, ?, ?)', summary.warnings.map((w) => [w.path, w.code, w.message, w.count]));
     await db.run('CHECKPOINT');
     db.close();
     db = null;

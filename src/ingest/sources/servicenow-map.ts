@@ -97,8 +97,8 @@ export async function mapServiceNow(ctx: FileContext, src: SnSource): Promise<Ma
 
   const pick = (...names: string[]) => names.map((n) => src.columns.get(n)).find((c) => c !== undefined);
   const fields: Record<string, FieldSource> = {};
-  const set = (field: string, from: SnColumn | undefined, parse: ParseOptions = {}, value: (x: string) => string = (x) => x) => {
-    if (from) fields[field] = { sql: value(unknownAsNull(from.sql)), column: from.column, parse };
+  const set = (field: string, from: SnColumn | undefined, parse: ParseOptions = {}, value?: (x: string) => string) => {
+    if (from) fields[field] = value ? { sql: value(unknownAsNull(from.sql)), column: from.column, parse } : { sql: unknownAsNull(from.sql), column: from.column, parse, trimmed: true };
   };
   const choice = (codes: Readonly<Record<string, string>>, field: string) => (x: string) => choiceLabelSql(x, { ...codes, ...userValues(field) });
   const enumOf = (field: string, defaults: Readonly<Record<string, string>> = {}): ParseOptions => ({ map: { ...defaults, ...userValues(field) }, unknown: 'null' });
@@ -152,7 +152,7 @@ export async function mapServiceNow(ctx: FileContext, src: SnSource): Promise<Ma
     entity: table,
     from: src.from,
     fields,
-    updated: updated ? { sql: unknownAsNull(updated.sql), column: updated.column, parse: instant } : undefined,
+    updated: updated ? { sql: unknownAsNull(updated.sql), column: updated.column, parse: instant, trimmed: true } : undefined,
     line: src.line,
     pointer: src.pointer,
     seq: src.seq,
