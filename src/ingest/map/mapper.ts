@@ -129,12 +129,12 @@ export async function applyMapping(ctx: FileContext, m: Mapping): Promise<MapRes
   // date stretches every time axis (the as-of date leaves it out: newestEventDate in finalize.ts).
   // Counted in the same scan as the rows kept (a statement costs milliseconds: exports come by the hundred).
   const dated = present.filter((c) => c.kind === 'date' || c.kind === 'instant');
-  const odd = (c: ColumnInfo) => `(${ok}) AND (${val(c.name)} < DATE '1971-01-01' OR ${val(c.name)} >= DATE '2200-01-01')`;
+  const odd = (c: ColumnInfo) => `_ok AND (${val(c.name)} < DATE '1971-01-01' OR ${val(c.name)} >= DATE '2200-01-01')`;
   const [counts] = await db.all<Record<string, number | string | null>>(
     `SELECT ${[
-      'count(*)::INTEGER AS total', `(count(*) FILTER (WHERE ${ok}))::INTEGER AS kept`,
+      'count(*)::INTEGER AS total', '(count(*) FILTER (WHERE _ok))::INTEGER AS kept',
       ...dated.map((c, i) => `count(*) FILTER (WHERE ${odd(c)})::INTEGER AS n${i}, min(${raw(c.name)}::VARCHAR) FILTER (WHERE ${odd(c)}) AS e${i}`),
-    ].join(', ')} FROM ${t2}`,
+    ].join(', ')} FROM (SELECT *, ${ok} AS _ok FROM ${t2})`,
   );
   dated.forEach((c, i) => {
     const n = Number(counts?.[`n${i}`] ?? 0);
