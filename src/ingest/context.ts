@@ -2,6 +2,7 @@
 import type { Db } from '../db/duckdb.ts';
 import type { Config, SourceRule } from './config.ts';
 import type { Progress } from './progress.ts';
+import type { ScanAhead } from './text/scan-ahead.ts';
 
 export interface Warning {
   path: string;
@@ -24,6 +25,8 @@ export interface FileContext {
   fileOrder: number;
   tmpDir: string;
   progress: Progress;
+  /** CSV files scanned ahead on a thread (none: each probe scans its file). */
+  scans?: ScanAhead;
   /** A unique name for a temporary table. */
   tempName(prefix: string): string;
   warn(code: string, message: string, count?: number): void;

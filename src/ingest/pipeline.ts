@@ -14,6 +14,7 @@ import { listInputs } from './inputs.ts';
 import { DATA_EXTENSIONS, detect } from './detect.ts';
 import { createStaging, finalize, newestEventDate } from './finalize.ts';
 import { createProgress, type Progress } from './progress.ts';
+import { scanAhead, type ScanAhead } from './text/scan-ahead.ts';
 import type { FileContext, Warning } from './context.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { pseudonymizePeople, resolveSalt, type PseudonymizeKind } from './pseudonymize.ts';
@@ -73,21 +74,30 @@ async function dropTemps(db: Db, prefix: string): Promise<void> {
   }
 }
 
-async function ingestFile(
-  db: Db, config: Config, input: { file: string; path: string }, order: number, tmpDir: string, progress: Progress,
-  warnings: Warning[],
-): Promise<{ summary: FileSummary; error: string | null }> {
+/** What every file of a run shares. */
+interface Run {
+  db: Db;
+  config: Config;
+  tmpDir: string;
+  progress: Progress;
+  warnings: Warning[];
+  scans: ScanAhead;
+}
+
+async function ingestFile(run: Run, input: { file: string; path: string }, order: number): Promise<{ summary: FileSummary; error: string | null }> {
+  const { db, config, tmpDir, progress, warnings, scans } = run;
   let counter = 0;
   const prefix = `t${order}_`;
   const summary: FileSummary = {
     path: input.path, adapter: null, entities: [], records: 0, rows: 0, rejected: 0, encoding: null, format: null, bytes: fs.statSync(input.file).size,
   };
   const ctx: FileContext = {
-    db, config, rule: ruleFor(config, input.path), file: input.file, path: input.path, adapter: '', fileOrder: order, tmpDir, progress,
+    db, config, rule: ruleFor(config, input.path), file: input.file, path: input.path, adapter: '', fileOrder: order, tmpDir, progress, scans,
     tempName: (p) => `${prefix}${p}_${counter++}`,
     warn: (code, message, count = 1) => warnings.push({ path: input.path, code, message, count }),
   };
   progress.step(input.path);
+  await scans.settled(input.file);
   try {
     const { adapter, probe } = detect(ctx);
     ctx.adapter = summary.adapter = adapter.id;
@@ -152,6 +162,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'almanac-'));
   const progress = createProgress(process.stderr, opts.quiet);
   let db: Db | null = null;
+  // Every file detect() probes as CSV.
+  const scans = scanAhead(files.filter((f) => !/\.(json|xlsx)$/i.test(f.file)).map((f) => f.file));
   try {
     // Under the lock every `.next-*` file is a killed run's half-written database (and its WAL).
     recoverSwap(opts.db);
@@ -162,7 +174,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     await createStaging(db);
     const started = new Date();
     for (const [i, input] of files.entries()) {
-      const { summary: fs1, error } = await ingestFile(db, config, input, i, tmpDir, progress, summary.warnings);
+      const { summary: fs1, error } = await ingestFile({ db, config, tmpDir, progress, warnings: summary.warnings, scans }, input, i);
       summary.files.push(fs1);
       if (error) summary.errors.push(error);
       progress.line(`${error ? 'FAILED' : 'read  '} ${input.path}  ${fs1.adapter ?? '-'}  ${fs1.rows} rows`);
@@ -203,6 +215,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     summary.ok = true;
     return summary;
   } finally {
+    scans.close();
     progress.finish();
     if (db) db.close();
     fs.rmSync(next, { force: true });

@@ -39,9 +39,9 @@ const MAX_EXTRA_FIELDS = 1000;
 const LONG_RECORD_BYTES = 1 << 20;
 
 /** Reads the header (and structure) of a CSV export without loading it. */
-export function probeCsv(ctx: Pick<FileContext, 'file' | 'path' | 'tmpDir' | 'warn' | 'progress'>, delimiter?: string): { text: PreparedText; scan: CsvScan } {
+export function probeCsv(ctx: Pick<FileContext, 'file' | 'path' | 'tmpDir' | 'warn' | 'progress' | 'scans'>, delimiter?: string): { text: PreparedText; scan: CsvScan } {
   const text = prepareText(ctx.file, ctx.tmpDir, ctx.warn, ctx.progress.scanning, ctx.path);
-  return { text, scan: scanCsv(text.readPath, delimiter, ctx.progress.scanning) };
+  return { text, scan: ctx.scans?.get(text.readPath, delimiter) ?? scanCsv(text.readPath, delimiter, ctx.progress.scanning) };
 }
 
 /**
