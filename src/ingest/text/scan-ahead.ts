@@ -20,26 +20,21 @@ export interface ScanMessage {
 
 export function scanAhead(files: readonly string[]): ScanAhead {
   const done = new Map<string, CsvScan | null>();
-  const waiting = new Map<string, () => void>();
-  const pending = new Set(files);
+  const ready = new Map(files.map((file) => [file, Promise.withResolvers<void>()]));
   // A thread that fails or stops leaves the files not scanned yet to their probes.
   const giveUp = () => {
-    pending.clear();
-    for (const wake of waiting.values()) wake();
-    waiting.clear();
+    for (const r of ready.values()) r.resolve();
   };
   const worker = files.length ? new Worker(new URL('./scan-worker.ts', import.meta.url), { workerData: files }) : null;
   worker?.unref();
   worker?.on('message', ({ file, scan }: ScanMessage) => {
     done.set(file, scan);
-    pending.delete(file);
-    waiting.get(file)?.();
-    waiting.delete(file);
+    ready.get(file)?.resolve();
   });
   worker?.on('error', giveUp);
   worker?.on('exit', giveUp);
   return {
-    settled: (file) => (pending.has(file) ? new Promise((resolve) => waiting.set(file, resolve)) : Promise.resolve()),
+    settled: (file) => ready.get(file)?.promise ?? Promise.resolve(),
     get(file, delimiter) {
       const scan = done.get(file);
       // Used once: a scan holds a line table per record with quoted line breaks.
