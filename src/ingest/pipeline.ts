@@ -162,8 +162,9 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'almanac-'));
   const progress = createProgress(process.stderr, opts.quiet);
   let db: Db | null = null;
-  // Every file detect() probes as CSV.
-  const scans = scanAhead(files.filter((f) => !/\.(json|xlsx)$/i.test(f.file)).map((f) => f.file));
+  // The files detect() probes as CSV, but the first file: it is probed at once, while the thread
+  // starts (a run of one small export would otherwise wait for it).
+  const scans = scanAhead(files.slice(1).filter((f) => !/\.(json|xlsx)$/i.test(f.file)).map((f) => f.file));
   try {
     // Under the lock every `.next-*` file is a killed run's half-written database (and its WAL).
     recoverSwap(opts.db);
