@@ -133,13 +133,16 @@ export function pickAdapter(ctx: FileContext, probe: CsvProbe | JsonProbe, subje
  * Probes the file (reads its header or parses its JSON) and picks the adapter. A workbook's sheets are
  * probed one by one when it loads; a forced adapter then applies to each sheet.
  */
+/** Files detect() probes as CSV text: every export that is not a workbook or JSON. */
+export const probedAsCsv = (file: string): boolean => !/\.(xlsx|json)$/i.test(file);
+
 export function detect(ctx: FileContext): { adapter: Adapter; probe: Probe } {
   const lower = ctx.file.toLowerCase();
   if (lower.endsWith('.xlsx')) {
     const probe: Probe = { kind: 'xlsx' };
     return { adapter: chooseAdapter(ctx.path, fileInfo(ctx), probe), probe };
   }
-  const probe = lower.endsWith('.json') ? { kind: 'json' as const, json: readJson(ctx) } : csvProbe(ctx);
+  const probe = probedAsCsv(lower) ? csvProbe(ctx) : { kind: 'json' as const, json: readJson(ctx) };
   return { adapter: pickAdapter(ctx, probe), probe };
 }
 

@@ -11,7 +11,7 @@ import { recoverSwap } from '../publish/swap.ts';
 import { loadConfig, ruleFor, type Config } from './config.ts';
 import { IngestError, formatLocation } from './errors.ts';
 import { listInputs } from './inputs.ts';
-import { DATA_EXTENSIONS, detect } from './detect.ts';
+import { DATA_EXTENSIONS, detect, probedAsCsv } from './detect.ts';
 import { createStaging, finalize, newestEventDate } from './finalize.ts';
 import { createProgress, type Progress } from './progress.ts';
 import { scanAhead, type ScanAhead } from './text/scan-ahead.ts';
@@ -162,9 +162,9 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'almanac-'));
   const progress = createProgress(process.stderr, opts.quiet);
   let db: Db | null = null;
-  // The files detect() probes as CSV, but the first file: it is probed at once, while the thread
-  // starts (a run of one small export would otherwise wait for it).
-  const scans = scanAhead(files.slice(1).filter((f) => !/\.(json|xlsx)$/i.test(f.file)).map((f) => f.file));
+  // All but the first file: it is probed at once, while the thread starts (a run of one small export
+  // would otherwise wait for it).
+  const scans = scanAhead(files.slice(1).filter((f) => probedAsCsv(f.file)).map((f) => f.file));
   try {
     // Under the lock every `.next-*` file is a killed run's half-written database (and its WAL).
     recoverSwap(opts.db);
