@@ -3,8 +3,21 @@
 
 const DAY_MS = 86_400_000;
 
+// The metrics turn the same few thousand dates into day numbers and back millions of times at
+// enterprise scale (a Date and its ISO text each time: over a second of a build's critical path), so
+// both directions are remembered. Emptied when large: only a program passing many distinct instants fills them.
+const CACHE_LIMIT = 100_000;
+const epochMs = new Map<string, number>();
+const isoDay = new Map<number, string>();
+
 function utc(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  let t = epochMs.get(date);
+  if (t === undefined) {
+    t = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+    if (epochMs.size >= CACHE_LIMIT) epochMs.clear();
+    epochMs.set(date, t);
+  }
+  return t;
 }
 
 /** Whole days from `a` to `b` (negative when `b` is earlier). */
@@ -13,7 +26,14 @@ export function daysBetween(a: string, b: string): number {
 }
 
 export function addDays(date: string, days: number): string {
-  return new Date(utc(date) + days * DAY_MS).toISOString().slice(0, 10);
+  const t = utc(date) + days * DAY_MS;
+  let day = isoDay.get(t);
+  if (day === undefined) {
+    day = new Date(t).toISOString().slice(0, 10);
+    if (isoDay.size >= CACHE_LIMIT) isoDay.clear();
+    isoDay.set(t, day);
+  }
+  return day;
 }
 
 export function monthOf(date: string): string {
