@@ -41,8 +41,11 @@ export async function operations(db: Db, input: OperationsInputs): Promise<{ cha
   starts.catch(() => {}); // handled where awaited
   const changeRows = await loadRows(db, 'change');
   const { incidents, freezes, releases } = input;
+  // One fact per row, in the rows' (key) order.
   const deployments = deploymentFacts(await loadRows(db, 'deployment'), input.environments);
-  const sources = await rowSources(db);
+  const sources = await rowSources(db, {
+    change: changeRows.map((c) => c.number), incident: incidents.map((i) => i.number), deployment: deployments.map((d) => d.id), release: releases.map((r) => r.id),
+  });
 
   const systemName = new Map(input.systems.map((s) => [s.id, s.name ?? s.id]));
   // Only the reference: the rows these come from carry every column of their own pages.
