@@ -76,9 +76,10 @@ export function leadTimes(
   const scopes = new Map<string, ScopeLeads>();
   for (const item of items) {
     // Most items have one release: its firsts are the item's; several releases take the earliest per scope.
+    // Indexed loops and forEach: per item, a slice or a Map iterator's [key, value] pairs were most of this loop's time.
     let best = first.get(item.releaseIds[0]!);
-    for (const r of item.releaseIds.slice(1)) {
-      const more = first.get(r);
+    for (let j = 1; j < item.releaseIds.length; j++) {
+      const more = first.get(item.releaseIds[j]!);
       if (!more) continue;
       best = new Map(best);
       for (const [k, x] of more) {
@@ -86,15 +87,15 @@ export function leadTimes(
         if (!seen || earlier(x, seen)) best.set(k, x);
       }
     }
-    for (const [scope, x] of best ?? []) {
+    best?.forEach((x, scope) => {
       const days = (x.end - item.start) / DAY_MS;
-      if (days < 0) continue;
+      if (days < 0) return;
       const to = scopes.get(scope) ?? scopes.set(scope, { release: [], month: [], days: [], items: [] }).get(scope)!;
       to.release.push(x.release);
       to.month.push(x.month);
       to.days.push(days);
       to.items.push(item.items);
-    }
+    });
   }
   return { releases: releases.list, months: months.list, scopes };
 }
