@@ -2,7 +2,7 @@
 // open releases. Each forecast draws from its own stream, named by the release and the date, so that
 // no forecast depends on which others were made.
 import { runTrials, summarize, type ForecastSettings, type TrialSummary } from './forecast.ts';
-import { aheadAt, earlyOf, growthOf, lagsOf, openAt, pastAt, scopeAt, windowAt, type History, type OpenReleases, type Scope } from './forecast-history.ts';
+import { aheadAt, earlyOf, growthOf, lagsOf, pastAt, scopeAt, windowAt, type History, type OpenReleases, type Scope } from './forecast-history.ts';
 import { Random } from './random.ts';
 import { daysBetween } from './periods.ts';
 import { quantileOf, round } from './stats.ts';
@@ -80,12 +80,6 @@ export function forecastAt(h: History, releaseId: string, settings: ForecastSett
   if (base.planned) parts.push(`not before its plan (${base.planned})${early > 0 ? ` less up to ${plural(early, 'day')}, as early as past releases went out` : ''}`);
   if (summary.beyondHorizon > 0) parts.push(`${percent(summary.beyondHorizon)} of trials not done by ${summary.horizon}`);
   return { ...base, ...more, outcome: 'forecast', summary, reason: parts.join('; ') };
-}
-
-/** The forecast of each release open on the as-of date, in the order openAt lists them. */
-export function openForecasts(h: History, asOf: string, settings: ForecastSettings): ForecastResult[] {
-  const open = openAt(h, asOf);
-  return open.ids.map((id) => forecastAt(h, id, settings, open));
 }
 
 /** forecast.p50_date, p85_date, p95_date and on_time_probability of each open release with a forecast. */

@@ -20,8 +20,9 @@ import { LATEST_REPORT_YEAR } from '../metrics/dora-tiers.ts';
 import type { ReportModel } from './model.ts';
 import { SITE_NAV } from './nav.ts';
 import { forecastHistory, forecastsPage, releaseForecasts } from './forecasts-page.ts';
-import { forecastsInThread } from './forecast-thread.ts';
+import { backtestInThread } from './backtest-thread.ts';
 import { FORECAST_DEFAULTS } from '../metrics/forecast.ts';
+import type { History } from '../metrics/forecast-history.ts';
 import { portfolioModel } from './portfolio-page.ts';
 import { portfolioChanges, portfolioItems } from './portfolio-inputs.ts';
 import { previousSnapshot } from './status-history.ts';
@@ -60,19 +61,21 @@ export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<Repor
   const projects = await loadRows(db, 'project');
   const systems = await loadRows(db, 'system');
   const releases = await loadRows(db, 'release');
-  // First: the forecasts thread works while the rest of the model is built. The history holds every
-  // work item (grouped): only its throughput stays here, so the rest of the model, the delivery
-  // measures above all, is built without it in memory.
+  // First: the backtest thread works while the rest of the model is built.
+  let history: History | null = await forecastHistory(db, releases, timeZone);
   const windowDays = opts.forecastWindowDays ?? quality.run?.forecastWindowDays ?? FORECAST_DEFAULTS.windowDays;
   const settings = { ...FORECAST_DEFAULTS, seed: opts.forecastSeed ?? quality.run?.forecastSeed ?? FORECAST_DEFAULTS.seed, windowDays };
-  const { forecastRun, throughput } = await forecastHistory(db, releases, timeZone).then((history) => ({
-    forecastRun: forecastsInThread({ history, asOf, settings }), throughput: history.throughput,
-  }));
+  const backtestRun = backtestInThread({ history, asOf, settings });
   // Handled where it is awaited; until then a failure must not count as unhandled.
-  forecastRun.catch(() => {});
+  backtestRun.catch(() => {});
   const graph = dependencyGraph(releases, await loadRows(db, 'release_dependency'));
   const sizes = await releaseSizes(db);
   const releasesModel = await releasesPage(db, { releases, projects, systems, graph, sizes, slugs: slugs(releases.map((r) => r.id)) }, asOf, timeZone);
+  const openForecasts = releaseForecasts(history, releasesModel.rows, asOf, settings);
+  const throughput = history.throughput;
+  // The history holds every work item (grouped; the backtest thread has its own copy): the rest of the
+  // model, the delivery measures above all, is built without it in memory.
+  history = null;
   const environmentRows = await loadRows(db, 'environment');
   const occ = occupancy(environmentRows, await loadRows(db, 'booking'), timeZone);
   const capacity = await loadRows(db, 'capacity');
@@ -90,8 +93,6 @@ export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<Repor
     timeZone, asOf, reportYear: opts.reportYear ?? quality.run?.reportYear ?? LATEST_REPORT_YEAR, systems, environments: environmentRows, releases, incidents, freezes,
     releaseRefs: releasesModel.rows, environmentRefs: environments.environments,
   });
-  const forecastsDone = await forecastRun;
-  const openForecasts = releaseForecasts(forecastsDone.open, releasesModel.rows, settings);
   const portfolio = portfolioModel({
     asOf, timeZone, windowDays, projects, releases, releasesPage: releasesModel, graph, forecasts: openForecasts.releases,
     items: await portfolioItems(db, timeZone, asOf), throughput,
@@ -99,7 +100,7 @@ export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<Repor
     lessons: await loadRows(db, 'lesson'), costs: await loadRows(db, 'cost'), environments, changeRows: ops.changes.rows,
     previous: opts.statusDir ? previousSnapshot(opts.statusDir, asOf) : null,
   });
-  const forecasts = forecastsPage(openForecasts, forecastsDone.backtest, releasesModel.rows, settings);
+  const forecasts = forecastsPage(openForecasts, await backtestRun, releasesModel.rows, settings);
   const model: Omit<ReportModel, 'monthly'> = {
     meta: { title: 'Release Almanac', asOf, timeZone, toolVersion: TOOL_VERSION },
     nav: SITE_NAV,

@@ -2,8 +2,8 @@
 // backtest of the same method on releases that have shipped since past dates.
 import type { Db } from '../db/duckdb.ts';
 import type { ForecastSettings } from '../metrics/forecast.ts';
-import { history, type History, type ItemGroup, type ReleasePlan, type TeamDay } from '../metrics/forecast-history.ts';
-import { forecastMetrics, type ForecastResult } from '../metrics/forecast-release.ts';
+import { history, openAt, type History, type ItemGroup, type ReleasePlan, type TeamDay } from '../metrics/forecast-history.ts';
+import { forecastAt, forecastMetrics, type ForecastResult } from '../metrics/forecast-release.ts';
 import { backtestMetrics, byLeadTime, hitRates, type BacktestResult, type HitRates } from '../metrics/backtest.ts';
 import { quantileOf, round } from '../metrics/stats.ts';
 import type { MetricRow } from '../metrics/types.ts';
@@ -77,16 +77,18 @@ function releaseForecast(f: ForecastResult, row: ReleaseRow): ReleaseForecast {
 const rounded = <T extends HitRates>(r: T): T => ({ ...r, hitRateP50: round(r.hitRateP50), hitRateP85: round(r.hitRateP85) });
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The open releases' forecasts (openForecasts, made on the forecasts thread) for the pages and metrics. */
-export function releaseForecasts(results: readonly ForecastResult[], rows: readonly ReleaseRow[], settings: ForecastSettings): { releases: ReleaseForecast[]; metrics: MetricRow[] } {
+/** The forecast of each open release as of the report's date: what the portfolio needs first. */
+export function releaseForecasts(h: History, rows: readonly ReleaseRow[], asOf: string, settings: ForecastSettings): { releases: ReleaseForecast[]; metrics: MetricRow[] } {
   const row = new Map(rows.map((r) => [r.id, r]));
+  const open = openAt(h, asOf);
+  const results = open.ids.map((id) => forecastAt(h, id, settings, open));
   // With a forecast first, soonest P85 first (beyond the horizon last), then the rest by id.
   const key = (f: ForecastResult) => (f.summary ? f.summary.p85 ?? '~' : '~~');
   const releases = [...results].sort((a, b) => byText(key(a), key(b)) || byText(a.releaseId, b.releaseId)).map((f) => releaseForecast(f, row.get(f.releaseId)!));
   return { releases, metrics: forecastMetrics(results, settings) };
 }
 
-/** The page: the open releases' forecasts and the backtest (computed apart, see forecast-thread.ts). */
+/** The page: the open releases' forecasts and the backtest (computed apart, see backtest-thread.ts). */
 export function forecastsPage(
   open: ReturnType<typeof releaseForecasts>, bt: BacktestResult, rows: readonly ReleaseRow[], settings: ForecastSettings,
 ): { page: ForecastsPage; metrics: MetricRow[] } {
