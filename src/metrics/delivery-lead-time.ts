@@ -2,7 +2,6 @@
 // item's work to the end of the first successful production deployment of a release that delivers it.
 // Work items are counted in groups alike in their releases and start, because the table can be large.
 import type { DeploymentFacts } from './attribution.ts';
-import { argsortNonNegative } from './argsort.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -117,7 +116,9 @@ export const NO_LEADS: PeriodLeads = { days: new Float64Array(0), items: new Int
 export function leadsByPeriod(l: ScopeLeads, leads: Leads): { all: PeriodLeads; months: PeriodLeads[] } {
   const n = l.days.length;
   const monthCount = leads.months.length;
-  const order = argsortNonNegative(l.days);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => l.days[a]! - l.days[b]!);
   const start = new Int32Array(monthCount + 1);
   for (let i = 0; i < n; i++) start[l.month[i]! + 1] = start[l.month[i]! + 1]! + 1;
   for (let m = 0; m < monthCount; m++) start[m + 1] = start[m + 1]! + start[m]!;
