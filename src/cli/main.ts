@@ -6,14 +6,15 @@ import { UsageError } from './options.ts';
 import { COMMANDS, type Command } from './commands.ts';
 import { DEFAULTS } from './defaults.ts';
 
-function usage(): string {
+async function usage(): Promise<string> {
+  const commands = await Promise.all(COMMANDS.map((c) => c.load()));
   const lines = [
     'Release Almanac — exports of release, environment and ticketing tools → a static report site.',
     '',
     'Usage: almanac <command> [options]',
     '',
     'Commands:',
-    ...COMMANDS.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
+    ...commands.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
     '',
     `Defaults: inputs ${DEFAULTS.exports}/, database ${DEFAULTS.db}, site ${DEFAULTS.out}/.`,
     "Run 'almanac <command> --help' for a command's options.",
@@ -29,7 +30,7 @@ function commandHelp(c: Command): string {
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    console.log(usage());
+    console.log(await usage());
     return name ? 0 : 1;
   }
   if (name === '--version') {
@@ -37,9 +38,9 @@ export async function main(argv: string[]): Promise<number> {
     console.log(TOOL_VERSION);
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
+  const command = await COMMANDS.find((c) => c.name === name)?.load();
   if (!command) {
-    console.error(`almanac: unknown command ${JSON.stringify(name)}\n\n${usage()}`);
+    console.error(`almanac: unknown command ${JSON.stringify(name)}\n\n${await usage()}`);
     return 2;
   }
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
