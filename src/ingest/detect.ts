@@ -129,13 +129,13 @@ export function pickAdapter(ctx: FileContext, probe: CsvProbe | JsonProbe, subje
   return forcedAdapter(ctx) ?? chooseAdapter(ctx.path, fileInfo(ctx), probe, subject);
 }
 
+/** Files detect() probes as CSV text: every export that is not a workbook or JSON. */
+export const probedAsCsv = (file: string): boolean => !/\.(xlsx|json)$/i.test(file);
+
 /**
  * Probes the file (reads its header or parses its JSON) and picks the adapter. A workbook's sheets are
  * probed one by one when it loads; a forced adapter then applies to each sheet.
  */
-/** Files detect() probes as CSV text: every export that is not a workbook or JSON. */
-export const probedAsCsv = (file: string): boolean => !/\.(xlsx|json)$/i.test(file);
-
 export function detect(ctx: FileContext): { adapter: Adapter; probe: Probe } {
   const lower = ctx.file.toLowerCase();
   if (lower.endsWith('.xlsx')) {
