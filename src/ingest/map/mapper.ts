@@ -81,13 +81,6 @@ export async function applyMapping(ctx: FileContext, m: Mapping): Promise<MapRes
   // A value that is its raw text (ids, text) is not stored twice: a million summaries take time to write.
   const converted = present.filter((c) => conv.get(c.name)!.sql(raw(c.name)) !== raw(c.name));
   const val = (name: string) => (converted.some((c) => c.name === name) ? q(`v_${name}`) : raw(name));
-  await ctx.progress.track(db.conn, db.run(
-    `CREATE OR REPLACE TEMP TABLE ${t2} AS SELECT *, ${[
-      ...converted.map((c) => `${conv.get(c.name)!.sql(raw(c.name))} AS ${val(c.name)}`),
-      `${updatedConv ? updatedConv.sql(raw('_updated')) : 'NULL::TIMESTAMP'} AS _updated`,
-    ].join(', ')} FROM ${mapped}`,
-  ));
-
   // Failure conditions, one per field that can fail; `expected` is SQL (it may quote the row).
   const failures: Array<{ col: ColumnInfo; cond: string; expected: string; value: string }> = [];
   for (const rule of ORDER_RULES.filter((r) => r.entity === m.entity && m.fields[r.before] && m.fields[r.after])) {
@@ -112,17 +105,25 @@ export async function applyMapping(ctx: FileContext, m: Mapping): Promise<MapRes
       value: `${raw(c.name)}::VARCHAR`,
     });
   }
+  // Whether the row is kept, in the same pass: the counts, rejects and insert below read it, not the conditions.
+  const ok = failures.length ? `NOT (${failures.map((f) => `coalesce(${f.cond}, false)`).join(' OR ')})` : 'true';
+  await ctx.progress.track(db.conn, db.run(
+    `CREATE OR REPLACE TEMP TABLE ${t2} AS SELECT *, ${ok} AS _ok FROM (SELECT *, ${[
+      ...converted.map((c) => `${conv.get(c.name)!.sql(raw(c.name))} AS ${val(c.name)}`),
+      `${updatedConv ? updatedConv.sql(raw('_updated')) : 'NULL::TIMESTAMP'} AS _updated`,
+    ].join(', ')} FROM ${mapped})`,
+  ));
+
   if (failures.length) {
     await db.run(
       `INSERT INTO rejects ${failures
         .map(
           (f) =>
-            `SELECT ${lit(ctx.path)}, _line, _pointer, ${lit(m.entity)}, ${lit(m.fields[f.col.name]?.column ?? f.col.name)}, ${f.value}, ${f.expected} FROM ${t2} WHERE ${f.cond}`,
+            `SELECT ${lit(ctx.path)}, _line, _pointer, ${lit(m.entity)}, ${lit(m.fields[f.col.name]?.column ?? f.col.name)}, ${f.value}, ${f.expected} FROM ${t2} WHERE NOT _ok AND ${f.cond}`,
         )
         .join(' UNION ALL ')}`,
     );
   }
-  const ok = failures.length ? `NOT (${failures.map((f) => `coalesce(${f.cond}, false)`).join(' OR ')})` : 'true';
 
   // Dates that read fine but cannot be meant: the Unix epoch (an unset time stored as 0) and
   // placeholders like 9999-12-31 ("never"). Kept — a plan may really say 9999 — but said, as one such
@@ -134,7 +135,7 @@ export async function applyMapping(ctx: FileContext, m: Mapping): Promise<MapRes
     `SELECT ${[
       'count(*)::INTEGER AS total', '(count(*) FILTER (WHERE _ok))::INTEGER AS kept',
       ...dated.map((c, i) => `count(*) FILTER (WHERE ${odd(c)})::INTEGER AS n${i}, min(${raw(c.name)}::VARCHAR) FILTER (WHERE ${odd(c)}) AS e${i}`),
-    ].join(', ')} FROM (SELECT *, ${ok} AS _ok FROM ${t2})`,
+    ].join(', ')} FROM ${t2}`,
   );
   dated.forEach((c, i) => {
     const n = Number(counts?.[`n${i}`] ?? 0);
@@ -165,7 +166,7 @@ export async function applyMapping(ctx: FileContext, m: Mapping): Promise<MapRes
   }
   insertCols.push('source', 'source_file', 'source_line', 'source_pointer', 'source_updated', '_file_order', '_seq');
   insertVals.push(lit(ctx.adapter), lit(ctx.path), '_line', '_pointer', updatedField ? val(updatedField.name) : '_updated', String(ctx.fileOrder), '_seq');
-  await db.run(`INSERT INTO ${q(`stg_${target}`)} (${insertCols.map(q).join(', ')}) SELECT ${insertVals.join(', ')} FROM ${t2} WHERE ${ok}`);
+  await db.run(`INSERT INTO ${q(`stg_${target}`)} (${insertCols.map(q).join(', ')}) SELECT ${insertVals.join(', ')} FROM ${t2} WHERE _ok`);
   await db.run(`DROP TABLE ${t2}`);
   const kept = Number(counts?.kept ?? 0);
   return { entity: m.entity, rows: kept, rejectedRows: Number(counts?.total ?? 0) - kept };
