@@ -15,11 +15,24 @@ const entry = z.object({
   name: z.string(), status: z.enum(['green', 'amber', 'red']).nullable(), state: z.string(), reason: z.string(),
   planned: date.nullable().optional(), forecastP85: date.nullable().optional(),
 }).strict();
-const snapshotSchema = z.object({
-  asOf: date,
-  releases: z.record(z.string(), entry),
-  projects: z.record(z.string(), entry),
-}).strict();
+/**
+ * Entries by release or project id. Ids come from the exports, and one may be `__proto__`, which
+ * zod's records drop and a plain object takes for its prototype: each entry is checked on its own and
+ * the object rebuilt with own properties (lookups go through `entryOf`).
+ */
+const byId = z.custom<object>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'expected an object').transform((v, ctx) => {
+  const pairs: Array<[string, SnapshotEntry]> = [];
+  for (const [id, value] of Object.entries(v)) {
+    const parsed = entry.safeParse(value);
+    if (parsed.success) pairs.push([id, parsed.data]);
+    else for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: [id, ...issue.path] } as Parameters<typeof ctx.addIssue>[0]);
+  }
+  return Object.fromEntries(pairs) as Record<string, SnapshotEntry>;
+});
+const snapshotSchema = z.object({ asOf: date, releases: byId, projects: byId }).strict();
+
+/** The entry of `id`, own properties only: an id `constructor` is not Object's. */
+const entryOf = (entries: Record<string, SnapshotEntry>, id: string): SnapshotEntry | null => (Object.hasOwn(entries, id) ? entries[id]! : null);
 
 export type StatusSnapshot = z.infer<typeof snapshotSchema>;
 
@@ -29,16 +42,13 @@ const FILE = /^(\d{4}-\d{2}-\d{2})\.json$/;
 export const defaultStatusDir = (dbFile: string): string => path.join(path.dirname(path.resolve(dbFile)), 'snapshots', 'status');
 
 export function statusSnapshot(model: PortfolioModel, asOf: string): StatusSnapshot {
-  const releases: Record<string, SnapshotEntry> = {};
-  for (const r of [...model.releases].sort((a, b) => (a.release.id < b.release.id ? -1 : 1))) {
-    releases[r.release.id] = {
-      name: r.release.name, status: r.status?.status ?? null, state: r.state, reason: r.status?.reason ?? r.stateReason, planned: r.plannedRelease, forecastP85: r.forecastP85,
-    };
-  }
-  const projects: Record<string, SnapshotEntry> = {};
-  for (const p of [...model.projects].sort((a, b) => (a.project.id < b.project.id ? -1 : 1))) {
-    projects[p.project.id] = { name: p.project.name, status: p.status.status, state: 'project', reason: p.status.reason };
-  }
+  // Built from pairs: assigning would make a release `__proto__` the object's prototype.
+  const releases = Object.fromEntries([...model.releases].sort((a, b) => (a.release.id < b.release.id ? -1 : 1)).map((r) => [r.release.id, {
+    name: r.release.name, status: r.status?.status ?? null, state: r.state, reason: r.status?.reason ?? r.stateReason, planned: r.plannedRelease, forecastP85: r.forecastP85,
+  }]));
+  const projects = Object.fromEntries([...model.projects].sort((a, b) => (a.project.id < b.project.id ? -1 : 1)).map((p) => [p.project.id, {
+    name: p.project.name, status: p.status.status, state: 'project', reason: p.status.reason,
+  }]));
   return { asOf, releases, projects };
 }
 
@@ -75,8 +85,8 @@ export function statusChanges(previous: StatusSnapshot | null, current: StatusSn
     const before = kind === 'project' ? previous.projects : previous.releases;
     const after = kind === 'project' ? current.projects : current.releases;
     for (const id of [...new Set([...Object.keys(before), ...Object.keys(after)])]) {
-      const b = before[id] ?? null;
-      const a = after[id] ?? null;
+      const b = entryOf(before, id);
+      const a = entryOf(after, id);
       // A rated release keeps its place while it moves between open states (planned → in progress).
       if (b && a && b.status === a.status && (a.status !== null || b.state === a.state)) continue;
       changes.push({ kind, id, name: (a ?? b)!.name, slug: a ? slugOf(kind, id) : null, before: b, after: a });
@@ -93,7 +103,7 @@ export function statusChanges(previous: StatusSnapshot | null, current: StatusSn
 function movedDates(previous: StatusSnapshot, current: StatusSnapshot, slugOf: (kind: StatusChange['kind'], id: string) => string | null): DateMove[] {
   const moved: DateMove[] = [];
   for (const [id, after] of Object.entries(current.releases)) {
-    const before = previous.releases[id];
+    const before = entryOf(previous.releases, id);
     if (!before || after.status === null) continue;
     for (const what of ['planned', 'forecastP85'] as const) {
       const from = before[what] ?? null;

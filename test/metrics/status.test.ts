@@ -262,6 +262,27 @@ describe('what changed since an earlier build', () => {
     expect(statusChanges({ ...before, releases: { ...before.releases, [a]: ea, [b]: undated } }, now, () => null).moved).toEqual([]);
   });
 
+  it('keeps ids that are names of object properties (`__proto__`, `constructor`) through a snapshot file', () => {
+    // Ids come from the exports: a plain object would take `__proto__` for its prototype, and zod drops it.
+    const renamed = (ids: Record<string, string>) => ({
+      ...model.portfolio,
+      releases: model.portfolio.releases.map((r) => (ids[r.release.id] ? { ...r, release: { ...r.release, id: ids[r.release.id]! } } : r)),
+    });
+    const [r1, r2] = model.portfolio.releases.filter((r) => r.status).map((r) => r.release.id) as [string, string];
+    const now = statusSnapshot(renamed({ [r1]: '__proto__', [r2]: 'constructor' }), AS_OF);
+    expect(Object.keys(now.releases)).toEqual(expect.arrayContaining(['__proto__', 'constructor']));
+    const dir = tempDir('almanac-status-');
+    writeStatusSnapshot(dir, { ...now, asOf: '2026-03-24' });
+    const previous = previousSnapshot(dir, AS_OF)!;
+    expect(Object.keys(previous.releases).sort()).toEqual(Object.keys(now.releases).sort());
+    expect(statusChanges(previous, now, () => null).changes).toEqual([]);
+    // Only now named `constructor`: added, not taken for Object's own `constructor`.
+    const before = statusSnapshot(renamed({ [r1]: '__proto__' }), '2026-03-24');
+    expect(statusChanges(before, now, () => null).changes.map((c) => [c.id, c.before])).toEqual(
+      expect.arrayContaining([['constructor', null], [r2, expect.objectContaining({ name: before.releases[r2]!.name })]]),
+    );
+  });
+
   it('names a broken snapshot file instead of crashing', () => {
     const dir = tempDir('almanac-status-');
     fs.writeFileSync(path.join(dir, '2026-03-01.json'), '{"asOf": "2026-03-01", "releases": {}}');
