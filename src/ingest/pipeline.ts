@@ -168,7 +168,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   try {
     // Under the lock every `.next-*` file is a killed run's half-written database (and its WAL).
     recoverSwap(opts.db);
-    db = await openDb(next);
+    db = await openDb(next, { keepMemory: true });
     await db.run("SET enable_progress_bar = true; SET enable_progress_bar_print = false");
     await db.run(`SET temp_directory = ${lit(path.join(tmpDir, 'duckdb'))}`);
     for (const ddl of schemaDdl()) await db.run(ddl);
