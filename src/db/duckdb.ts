@@ -42,7 +42,7 @@ export const MEMORY_LIMIT = '768MB';
  * page fault per 4 kB, and a page fault on a virtual machine like this project's costs ~10 µs. At
  * enterprise scale the ingest made 700,000–870,000 page faults (~10 s of system time); with these,
  * 510,000–570,000, and in 4 alternating pairs its system time fell by 1–3.5 s (README, Performance).
- * The blocks kept stay within the budget; a read-only build gains nothing from them and holds ~300 MB more.
+ * The blocks kept stay within the budget; a read-only build gains nothing from them and holds 230–380 MB more.
  */
 const KEEP_MEMORY = (budget: string) => ({
   block_allocator_memory: budget,
