@@ -56,23 +56,30 @@ function storyPointColumns(ctx: FileContext, h: HeaderIndex): number[] {
 
 /**
  * Parent key: `Parent key`, `Parent` when it is a key, the parent's `Issue id` found in the file, then
- * `Epic Link`. `from` gives the rows to map, joined to the parents by id where the file needs it.
+ * `Epic Link`. `prepare` looks the parents up by id where the file needs it.
  */
-function parentSource(h: HeaderIndex, keyCol: number): { from: (staged: StagedCsv) => string; sql?: string } {
+function parentSource(h: HeaderIndex, keyCol: number): { prepare: (ctx: FileContext, staged: StagedCsv) => Promise<void>; sql?: string } {
   const parts: string[] = h.all('Parent key').map((i) => cell(i));
   for (const i of h.all('Parent')) parts.push(`CASE WHEN regexp_full_match(${cell(i)}, '[A-Za-z][A-Za-z0-9_]*-[0-9]+') THEN ${cell(i)} END`);
   const idCols = h.all('Parent id', 'Parent');
   const issueId = h.first('Issue id');
-  let from = (staged: StagedCsv) => staged.relation;
+  let prepare = async (_ctx: FileContext, _staged: StagedCsv) => {};
   if (idCols.length && issueId !== undefined) {
-    // Server exports name a sub-task's parent by its numeric id only.
-    from = (staged) => `(SELECT r.*, p._key AS _parent_by_id FROM ${staged.relation} r LEFT JOIN
-      (SELECT ${cell(issueId)} AS _id, min(${cell(keyCol)}) AS _key FROM ${staged.values} GROUP BY 1) p
-      ON p._id = ${firstFilled(idCols, 'r.')})`;
+    // Server exports name a sub-task's parent by its numeric id only. Stored beside the row's values
+    // (the relation shows the new column) by an UPDATE in place, which keeps the read order a join
+    // would shuffle.
+    prepare = async (ctx, { values }) => {
+      await ctx.db.run(
+        `ALTER TABLE ${values} ADD COLUMN _parent_by_id VARCHAR;
+         UPDATE ${values} SET _parent_by_id = p._key
+         FROM (SELECT ${cell(issueId)} AS _id, min(${cell(keyCol)}) AS _key FROM ${values} GROUP BY 1) p
+         WHERE p._id = ${firstFilled(idCols, `${values}.`)}`,
+      );
+    };
     parts.push('_parent_by_id');
   }
   parts.push(...h.all('Custom field (Epic Link)').map((i) => cell(i)));
-  return { from, sql: parts.length ? `coalesce(${parts.join(', ')})` : undefined };
+  return { prepare, sql: parts.length ? `coalesce(${parts.join(', ')})` : undefined };
 }
 
 /** Status category: a status the config maps, else the export's `Status Category`, else the status's default meaning. */
@@ -197,9 +204,10 @@ export const jiraCsv: Adapter = {
     for (const [field, name] of [['created', 'Created'], ['updated', 'Updated'], ['resolved', 'Resolved']] as const) one(field, name, instant);
     if (category) fields.status_category = await category(staged.values);
 
+    await parent.prepare(ctx, staged);
     const result = await applyMapping(ctx, {
       entity: 'work_item',
-      from: parent.from(staged),
+      from: staged.relation,
       fields,
       updated: fields.updated,
       line: '_line',

@@ -10,9 +10,9 @@ export interface StagedCsv {
   /** Relation with columns c0…cN (VARCHAR; those asked for), `_row` (0-based) and `_line` (the record's first line). */
   relation: string;
   /**
-   * The same records without line numbers, for queries that only look at values (date format
-   * detection, counts): `relation` joins the line table, which DuckDB computes in full even for a
-   * LIMIT.
+   * The table `relation` is a view of (its columns without `_row`, and `_line` only where records span
+   * lines), for queries that only look at values (date format detection, counts), and for columns an
+   * adapter adds (a view of it shows them).
    */
   values: string;
   header: string[];
@@ -135,14 +135,17 @@ export async function stageCsv(ctx: FileContext, probed: { text: PreparedText; s
       appender.endRow();
     }
     appender.closeSync();
-    // Each row's line in a narrow table, joined on the row number: an ASOF join sorts both of its
-    // sides, and the export's side is wide.
+    // Each row's line in a narrow table (an ASOF join sorts both of its sides, and the export's side
+    // is wide), then stored beside the row's values once. An UPDATE in place keeps the rows in read
+    // order, where a join read by every mapping would shuffle them (and the final tables would then
+    // have to be sorted back: finalize.ts).
     const lines = ctx.tempName('lines');
     await db.run(
       `CREATE OR REPLACE TEMP TABLE ${lines} AS SELECT i AS _row, ${line('i', 'coalesce(j.off, 0)')} AS _line
        FROM range(${n}) r(i) ASOF LEFT JOIN ${jumps} j ON i >= j.row_from`,
     );
-    await db.run(`CREATE OR REPLACE TEMP VIEW ${relation} AS SELECT r.*, r.rowid AS _row, l._line FROM ${raw} r JOIN ${lines} l ON l._row = r.rowid`);
+    await db.run(`ALTER TABLE ${raw} ADD COLUMN _line INTEGER; UPDATE ${raw} SET _line = l._line FROM ${lines} l WHERE l._row = ${raw}.rowid`);
+    await db.run(`CREATE OR REPLACE TEMP VIEW ${relation} AS SELECT * EXCLUDE (_line), rowid AS _row, _line FROM ${raw}`);
   }
   return { relation, values: raw, header, scan, text, records: scan.rows + scan.raggedCount };
 }
