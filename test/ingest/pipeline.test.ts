@@ -88,6 +88,17 @@ describe('ingest pipeline', () => {
     ]);
   });
 
+  it('stores the rows of files without repeats in read order too, with the lines of records that span lines', async () => {
+    const a = 'id,name,planned_release\nR9,"two\nlines",2026-01-01\nR1,one,2026-01-01\nR5,"three\nmore\nlines",2026-01-01\nR3,one,2026-01-01\n';
+    const b = 'id,planned_release\nR7,2026-02-01\nR0,2026-02-01\n';
+    const dir = writeFixture({ 'releases-a.csv': a, 'releases-b.csv': b });
+    const rows = await (await ingestFiles([dir])).query(`SELECT id, source_file, source_line FROM release ORDER BY rowid`);
+    expect(rows.map((r) => [r.id, path.basename(String(r.source_file)), r.source_line])).toEqual([
+      ['R9', 'releases-a.csv', 2], ['R1', 'releases-a.csv', 4], ['R5', 'releases-a.csv', 5], ['R3', 'releases-a.csv', 8],
+      ['R7', 'releases-b.csv', 2], ['R0', 'releases-b.csv', 3],
+    ]);
+  });
+
   it('reads UTF-8 with BOM, UTF-16, Windows-1252 and mixed line ends', async () => {
     const text = 'id,name,planned_release\r\nR1,Café,2026-01-01\nR2,"multi\r\nline",2026-01-02\r\n';
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
