@@ -78,12 +78,15 @@ describe('ingest pipeline', () => {
     ]);
   });
 
+  /** The releases as stored (by row id): id, file name, line. */
+  const storedReleases = async (files: Record<string, string>) =>
+    (await (await ingestFiles([writeFixture(files)])).query(`SELECT id, source_file, source_line FROM release ORDER BY rowid`))
+      .map((r) => [r.id, path.basename(String(r.source_file)), r.source_line]);
+
   it('stores the rows in read order: by file, then record (a merged record where its kept row was read)', async () => {
     const a = 'id,planned_release\nR9,2026-01-01\nR1,2026-01-01\nR5,2026-01-01\n';
     const b = 'id,planned_release\nR7,2026-02-01\nR1,2026-02-01\nR0,2026-02-01\n';
-    const dir = writeFixture({ 'releases-a.csv': a, 'releases-b.csv': b });
-    const rows = await (await ingestFiles([dir])).query(`SELECT id, source_file, source_line FROM release ORDER BY rowid`);
-    expect(rows.map((r) => [r.id, path.basename(String(r.source_file)), r.source_line])).toEqual([
+    expect(await storedReleases({ 'releases-a.csv': a, 'releases-b.csv': b })).toEqual([
       ['R9', 'releases-a.csv', 2], ['R5', 'releases-a.csv', 4], ['R7', 'releases-b.csv', 2], ['R1', 'releases-b.csv', 3], ['R0', 'releases-b.csv', 4],
     ]);
   });
@@ -91,9 +94,7 @@ describe('ingest pipeline', () => {
   it('stores the rows of files without repeats in read order too, with the lines of records that span lines', async () => {
     const a = 'id,name,planned_release\nR9,"two\nlines",2026-01-01\nR1,one,2026-01-01\nR5,"three\nmore\nlines",2026-01-01\nR3,one,2026-01-01\n';
     const b = 'id,planned_release\nR7,2026-02-01\nR0,2026-02-01\n';
-    const dir = writeFixture({ 'releases-a.csv': a, 'releases-b.csv': b });
-    const rows = await (await ingestFiles([dir])).query(`SELECT id, source_file, source_line FROM release ORDER BY rowid`);
-    expect(rows.map((r) => [r.id, path.basename(String(r.source_file)), r.source_line])).toEqual([
+    expect(await storedReleases({ 'releases-a.csv': a, 'releases-b.csv': b })).toEqual([
       ['R9', 'releases-a.csv', 2], ['R1', 'releases-a.csv', 4], ['R5', 'releases-a.csv', 5], ['R3', 'releases-a.csv', 8],
       ['R7', 'releases-b.csv', 2], ['R0', 'releases-b.csv', 3],
     ]);

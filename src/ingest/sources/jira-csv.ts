@@ -63,7 +63,7 @@ function parentSource(h: HeaderIndex, keyCol: number): { prepare: (ctx: FileCont
   for (const i of h.all('Parent')) parts.push(`CASE WHEN regexp_full_match(${cell(i)}, '[A-Za-z][A-Za-z0-9_]*-[0-9]+') THEN ${cell(i)} END`);
   const idCols = h.all('Parent id', 'Parent');
   const issueId = h.first('Issue id');
-  let prepare = async (_ctx: FileContext, _staged: StagedCsv) => {};
+  let prepare: (ctx: FileContext, staged: StagedCsv) => Promise<void> = async () => {};
   if (idCols.length && issueId !== undefined) {
     // Server exports name a sub-task's parent by its numeric id only. Stored beside the row's values
     // (the relation shows the new column) by an UPDATE in place, which keeps the read order a join
