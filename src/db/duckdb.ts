@@ -3,6 +3,8 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 
 export interface Db {
+  /** The database file (as opened): another thread opens its own connection by it. */
+  path: string;
   instance: DuckDBInstance;
   conn: DuckDBConnection;
   /** Runs one or more statements. */
@@ -60,13 +62,14 @@ export async function openDb(path: string, opts: { readOnly?: boolean; memoryLim
   if (memory && opts.keepMemory) Object.assign(options, KEEP_MEMORY(memory));
   if (opts.readOnly) options.access_mode = 'READ_ONLY';
   const instance = await DuckDBInstance.create(path, options);
-  return connected(instance, true);
+  return connected(path, instance, true);
 }
 
-async function connected(instance: DuckDBInstance, owner: boolean): Promise<Db> {
+async function connected(path: string, instance: DuckDBInstance, owner: boolean): Promise<Db> {
   const conn = await instance.connect();
   await conn.run("SET TimeZone = 'UTC'");
   return {
+    path,
     instance,
     conn,
     async run(sql, params) {
@@ -93,7 +96,7 @@ async function connected(instance: DuckDBInstance, owner: boolean): Promise<Db> 
         for (let i = 0; i < chunk.rowCount; i++) each(column.getItem(i));
       }
     },
-    connect: () => connected(instance, false),
+    connect: () => connected(path, instance, false),
     close() {
       conn.closeSync();
       if (owner) instance.closeSync();

@@ -19,10 +19,9 @@ import { operations } from './operations.ts';
 import { LATEST_REPORT_YEAR } from '../metrics/dora-tiers.ts';
 import type { ReportModel } from './model.ts';
 import { SITE_NAV } from './nav.ts';
-import { forecastHistory, forecastsPage, releaseForecasts } from './forecasts-page.ts';
-import { backtestInThread } from './backtest-thread.ts';
+import { forecastsPage, releaseForecasts } from './forecasts-page.ts';
+import { forecastsInThread } from './forecasts-thread.ts';
 import { FORECAST_DEFAULTS } from '../metrics/forecast.ts';
-import type { History } from '../metrics/forecast-history.ts';
 import { portfolioModel } from './portfolio-page.ts';
 import { portfolioChanges, portfolioItems } from './portfolio-inputs.ts';
 import { previousSnapshot } from './status-history.ts';
@@ -58,24 +57,16 @@ export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<Repor
   const asOf = opts.asOf ?? quality.run?.asOf;
   if (!asOf) throw new Error('no reference date: the data has no dated events; pass --as-of YYYY-MM-DD');
   const timeZone = quality.run?.timeZone ?? 'UTC';
+  const windowDays = opts.forecastWindowDays ?? quality.run?.forecastWindowDays ?? FORECAST_DEFAULTS.windowDays;
+  const settings = { ...FORECAST_DEFAULTS, seed: opts.forecastSeed ?? quality.run?.forecastSeed ?? FORECAST_DEFAULTS.seed, windowDays };
+  // First: the forecasts' thread works while the rest of the model is built.
+  const forecastRun = forecastsInThread({ db: db.path, timeZone, asOf, settings });
   const projects = await loadRows(db, 'project');
   const systems = await loadRows(db, 'system');
   const releases = await loadRows(db, 'release');
-  // First: the backtest thread works while the rest of the model is built.
-  let history: History | null = await forecastHistory(db, releases, timeZone);
-  const windowDays = opts.forecastWindowDays ?? quality.run?.forecastWindowDays ?? FORECAST_DEFAULTS.windowDays;
-  const settings = { ...FORECAST_DEFAULTS, seed: opts.forecastSeed ?? quality.run?.forecastSeed ?? FORECAST_DEFAULTS.seed, windowDays };
-  const backtestRun = backtestInThread({ history, asOf, settings });
-  // Handled where it is awaited; until then a failure must not count as unhandled.
-  backtestRun.catch(() => {});
   const graph = dependencyGraph(releases, await loadRows(db, 'release_dependency'));
   const sizes = await releaseSizes(db);
   const releasesModel = await releasesPage(db, { releases, projects, systems, graph, sizes, slugs: slugs(releases.map((r) => r.id)) }, asOf, timeZone);
-  const openForecasts = releaseForecasts(history, releasesModel.rows, asOf, settings);
-  const throughput = history.throughput;
-  // The history holds every work item (grouped; the backtest thread has its own copy): the rest of the
-  // model, the delivery measures above all, is built without it in memory.
-  history = null;
   const environmentRows = await loadRows(db, 'environment');
   const occ = occupancy(environmentRows, await loadRows(db, 'booking'), timeZone);
   const capacity = await loadRows(db, 'capacity');
@@ -93,6 +84,8 @@ export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<Repor
     timeZone, asOf, reportYear: opts.reportYear ?? quality.run?.reportYear ?? LATEST_REPORT_YEAR, systems, environments: environmentRows, releases, incidents, freezes,
     releaseRefs: releasesModel.rows, environmentRefs: environments.environments,
   });
+  const { open, throughput, backtest } = await forecastRun;
+  const openForecasts = releaseForecasts(open, releasesModel.rows, settings);
   const portfolio = portfolioModel({
     asOf, timeZone, windowDays, projects, releases, releasesPage: releasesModel, graph, forecasts: openForecasts.releases,
     items: await portfolioItems(db, timeZone, asOf), throughput,
@@ -100,7 +93,7 @@ export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<Repor
     lessons: await loadRows(db, 'lesson'), costs: await loadRows(db, 'cost'), environments, changeRows: ops.changes.rows,
     previous: opts.statusDir ? previousSnapshot(opts.statusDir, asOf) : null,
   });
-  const forecasts = forecastsPage(openForecasts, await backtestRun, releasesModel.rows, settings);
+  const forecasts = forecastsPage(openForecasts, backtest, releasesModel.rows, settings);
   const model: Omit<ReportModel, 'monthly'> = {
     meta: { title: 'Release Almanac', asOf, timeZone, toolVersion: TOOL_VERSION },
     nav: SITE_NAV,

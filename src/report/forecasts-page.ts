@@ -77,18 +77,22 @@ function releaseForecast(f: ForecastResult, row: ReleaseRow): ReleaseForecast {
 const rounded = <T extends HitRates>(r: T): T => ({ ...r, hitRateP50: round(r.hitRateP50), hitRateP85: round(r.hitRateP85) });
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The forecast of each open release as of the report's date: what the portfolio needs first. */
-export function releaseForecasts(h: History, rows: readonly ReleaseRow[], asOf: string, settings: ForecastSettings): { releases: ReleaseForecast[]; metrics: MetricRow[] } {
-  const row = new Map(rows.map((r) => [r.id, r]));
+/** The forecast of each release open on the report's date. */
+export function openForecasts(h: History, asOf: string, settings: ForecastSettings): ForecastResult[] {
   const open = openAt(h, asOf);
-  const results = open.ids.map((id) => forecastAt(h, id, settings, open));
+  return open.ids.map((id) => forecastAt(h, id, settings, open));
+}
+
+/** The open releases' forecasts as the pages show them: what the portfolio needs first. */
+export function releaseForecasts(results: readonly ForecastResult[], rows: readonly ReleaseRow[], settings: ForecastSettings): { releases: ReleaseForecast[]; metrics: MetricRow[] } {
+  const row = new Map(rows.map((r) => [r.id, r]));
   // With a forecast first, soonest P85 first (beyond the horizon last), then the rest by id.
   const key = (f: ForecastResult) => (f.summary ? f.summary.p85 ?? '~' : '~~');
   const releases = [...results].sort((a, b) => byText(key(a), key(b)) || byText(a.releaseId, b.releaseId)).map((f) => releaseForecast(f, row.get(f.releaseId)!));
   return { releases, metrics: forecastMetrics(results, settings) };
 }
 
-/** The page: the open releases' forecasts and the backtest (computed apart, see backtest-thread.ts). */
+/** The page: the open releases' forecasts and the backtest (both computed apart, see forecasts-thread.ts). */
 export function forecastsPage(
   open: ReturnType<typeof releaseForecasts>, bt: BacktestResult, rows: readonly ReleaseRow[], settings: ForecastSettings,
 ): { page: ForecastsPage; metrics: MetricRow[] } {
