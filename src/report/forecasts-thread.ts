@@ -26,7 +26,10 @@ export interface Forecasts {
 
 export function forecastsInThread(job: ForecastsJob): Promise<Forecasts> {
   const run = new Promise<Forecasts>((resolve, reject) => {
-    const worker = new Worker(new URL('./forecasts-worker.ts', import.meta.url), { workerData: job });
+    // A young generation of V8's default size, not the model process's 3 × 64 MB: what this thread
+    // allocates is mostly the history, which lives to the end anyway, and it runs while the main
+    // thread's heap is at its largest.
+    const worker = new Worker(new URL('./forecasts-worker.ts', import.meta.url), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => {
