@@ -27,5 +27,6 @@ try {
   fs.writeFileSync(files.outcome, JSON.stringify(outcome));
 } catch (err) {
   fs.writeFileSync(files.error, err instanceof Error ? err.message : String(err));
-  process.exitCode = 1;
+  // Now, not once the forecasts thread has finished work nobody will read.
+  process.exit(1);
 }
