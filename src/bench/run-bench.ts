@@ -46,11 +46,14 @@ const DONE = '.bench-complete';
 function sampleFor(opts: BenchOptions): { dir: string; regions: number } {
   const regions = Math.max(1, Math.round(SCALES.enterprise.regions * opts.fraction));
   const dir = path.join(opts.work, `exports-r${regions}-s${opts.seed}`);
-  if (!fs.existsSync(path.join(dir, DONE))) {
+  const spec = { ...SCALES.enterprise, regions };
+  // The marker holds the scale it was generated for: a sample of an older scale is generated again.
+  const done = path.join(dir, DONE);
+  if (!fs.existsSync(done) || fs.readFileSync(done, 'utf8') !== JSON.stringify(spec)) {
     opts.log?.(`generating the enterprise sample at ${opts.fraction} scale (${regions} regions) in ${dir} …`);
     fs.rmSync(dir, { recursive: true, force: true });
-    generateSample({ scale: 'enterprise', spec: { ...SCALES.enterprise, regions }, seed: opts.seed, out: dir });
-    fs.writeFileSync(path.join(dir, DONE), '');
+    generateSample({ scale: 'enterprise', spec, seed: opts.seed, out: dir });
+    fs.writeFileSync(done, JSON.stringify(spec));
   }
   return { dir, regions };
 }

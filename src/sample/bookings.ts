@@ -81,6 +81,13 @@ function requests(world: World, envs: Map<string, Environment>): Request[] {
   return out.sort((a, b) => a.start - b.start || byText(a.release.id, b.release.id) || byText(a.purpose, b.purpose));
 }
 
+/** A window cut into bookings of at most a week each. */
+function weeks(window: { start: Day; end: Day }): Array<{ start: Day; end: Day }> {
+  const out = [];
+  for (let d = window.start; d <= window.end; d += 7) out.push({ start: d, end: Math.min(d + 6, window.end) });
+  return out;
+}
+
 export function generateBookings(rng: Rng, world: World): Booking[] {
   const { today, start: historyStart, horizon } = world.timeline;
   const envs = new Map(world.environments.map((e) => [e.id, e]));
@@ -113,12 +120,14 @@ export function generateBookings(rng: Rng, world: World): Booking[] {
       }
     }
     if (status === 'approved') occupancy.add(env, window.start, window.end);
-    out.push({ ...base, env, status, ...window });
+    for (const w of world.weeklyBookings ? weeks(window) : [window]) out.push({ ...base, env, status, ...w });
   }
-  // Monthly data refreshes take two days in a gap of every test environment.
+  // Data refreshes take two days in a gap of every test environment: monthly, or weekly where the
+  // environments are booked week by week.
+  const weekly = world.weeklyBookings;
   for (const env of world.environments.filter((e) => ['sit', 'uat', 'perf', 'preprod'].includes(e.kind))) {
-    for (let m = monthStart(historyStart); m <= monthStart(today, 2); m = monthStart(m, 1)) {
-      const first = m + rng.int(0, 20);
+    for (let m = monthStart(historyStart); m <= monthStart(today, 2); m = weekly ? m + 7 : monthStart(m, 1)) {
+      const first = m + rng.int(0, weekly ? 4 : 20);
       const d = [0, 1, 2, 3, 4, 5, 6].map((k) => first + k).find((x) => occupancy.fits(env, x, x + 1));
       if (d === undefined) continue;
       occupancy.add(env, d, d + 1);

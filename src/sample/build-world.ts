@@ -2,20 +2,30 @@
 import { CRUNCHES, ENVIRONMENTS, FREEZES, PROJECTS, REGIONS, SYSTEMS } from './organisation.ts';
 import { Rng } from './random.ts';
 import { planReleases } from './releases.ts';
-import { day } from './time.ts';
+import { day, monthStart } from './time.ts';
 import { people } from './vocabulary.ts';
 import { TIMELINE, type Environment, type Freeze, type Project, type System, type World } from './world.ts';
 
 export interface ScaleSpec {
   /** Regions: copies of the base organisation. */
   regions: number;
-  /** Volume multiplier for the records per release and per month (work items, deployments, changes). */
+  /** Volume multiplier for the records of each month (continuous deployments, standard changes, incidents). */
   intensity: number;
+  /** Volume multiplier for the records of each release (work items, test deployments); default `intensity`. */
+  perRelease?: number;
+  /** How many times as often as the base organisation's cadence the release trains run (default 1). */
+  trains?: number;
+  /** Months of history before the base organisation's first month, 2024-10 (default 0). */
+  extraMonths?: number;
+  /** Environments booked week by week, as large estates' booking tools hold them (default false). */
+  weeklyBookings?: boolean;
 }
 
+// The issue's enterprise: ≈ 5,000 releases, 300 environments, 1,000,000 work items, 200,000 changes,
+// 50,000 incidents, 300,000 deployments and 100,000 bookings over 36 months of history.
 export const SCALES = {
   small: { regions: 1, intensity: 1 },
-  enterprise: { regions: 10, intensity: 11 },
+  enterprise: { regions: 12, intensity: 6, perRelease: 3.3, trains: 2, extraMonths: 12, weeklyBookings: true },
 } as const satisfies Record<string, ScaleSpec>;
 
 export type ScaleName = keyof typeof SCALES;
@@ -30,7 +40,10 @@ function regional(region: string) {
   };
 }
 
-function buildRegion(rng: Rng, region: string, ordinal: number, jiraIds: { next: number }): Omit<World, 'seed' | 'timeline' | 'regions' | 'releases' | 'intensity'> {
+type RegionPart = Pick<World, 'projects' | 'systems' | 'environments' | 'freezes' | 'crunches'>;
+
+/** `shift`: days the history starts before the base organisation's; the projects start that much earlier. */
+function buildRegion(rng: Rng, region: string, ordinal: number, jiraIds: { next: number }, scale: ScaleSpec, shift: number): RegionPart {
   const r = regional(region);
   const systems: System[] = SYSTEMS.map((s) => ({
     id: r.id(s.id), region, name: r.name(s.name), portfolio: s.portfolio, program: s.program, owner: s.owner,
@@ -50,16 +63,17 @@ function buildRegion(rng: Rng, region: string, ordinal: number, jiraIds: { next:
       id: r.key(p.key), region, name: r.name(p.name), portfolio: p.portfolio, program: p.program, tracker: p.tracker, tier: p.tier,
       upstream: p.upstream.map((k) => projects.find((q) => q.id === r.key(k))!),
       systems: p.systems.map((id) => systemById.get(id)!),
-      cadence: p.cadence, firstRelease: day(p.firstRelease), versionBase: p.version, slip: p.slip, qaTeam: r.name(p.qaTeam), devTeams: p.devTeams.map(r.name),
+      cadence: Math.round(p.cadence / (scale.trains ?? 1)), firstRelease: day(p.firstRelease) - shift, versionBase: p.version, slip: p.slip, qaTeam: r.name(p.qaTeam), devTeams: p.devTeams.map(r.name),
       sit: p.sit.map(r.env), uat: p.uat.map(r.env), preprod: r.env(p.preprod),
-      budget: p.budget, start: day(p.start), end: day(p.end), topics: p.topics,
+      budget: p.budget, start: day(p.start) - shift, end: day(p.end), topics: p.topics,
       lead: team[0]!, developers: team.slice(1, 6), testers: team.slice(6),
       jiraId: p.tracker === 'erm' ? 0 : jiraIds.next++,
       firstIssue: rng.int(120, 2400) + ordinal,
     });
   });
   // A freeze of every system is stated once, by the base region; scoped ones are per region.
-  const freezes: Freeze[] = FREEZES.filter((f) => f.scope.length > 0 || !region).map((f) => ({
+  // Freezes before the history are left out.
+  const freezes: Freeze[] = FREEZES.filter((f) => (f.scope.length > 0 || !region) && day(f.start) >= TIMELINE.start - shift).map((f) => ({
     name: r.name(f.name), start: day(f.start), end: day(f.end), scope: f.scope.map(r.id),
   }));
   const crunches = CRUNCHES.map((c) => ({ env: r.env(c.env), start: day(c.start), days: c.days }));
@@ -70,13 +84,15 @@ export function buildWorld(seed: number, scale: ScaleSpec): World {
   const rng = new Rng(seed, 'world');
   const regions = REGIONS.slice(0, scale.regions);
   if (regions.length < scale.regions) throw new Error(`at most ${REGIONS.length} regions`);
+  const extra = scale.extraMonths ?? 0;
+  const timeline = extra ? { ...TIMELINE, start: monthStart(TIMELINE.start, -extra) } : TIMELINE;
   const world: World = {
-    seed, timeline: TIMELINE, regions, projects: [], systems: [], environments: [], releases: [], freezes: [], crunches: [],
-    intensity: scale.intensity,
+    seed, timeline, regions, projects: [], systems: [], environments: [], releases: [], freezes: [], crunches: [],
+    intensity: scale.intensity, perRelease: scale.perRelease ?? scale.intensity, weeklyBookings: scale.weeklyBookings ?? false,
   };
   const jiraIds = { next: 10_000 };
   regions.forEach((region, i) => {
-    const part = buildRegion(rng.fork(`region-${region || 'base'}`), region, i, jiraIds);
+    const part = buildRegion(rng.fork(`region-${region || 'base'}`), region, i, jiraIds, scale, TIMELINE.start - timeline.start);
     world.projects.push(...part.projects);
     world.systems.push(...part.systems);
     world.environments.push(...part.environments);

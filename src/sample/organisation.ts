@@ -235,6 +235,11 @@ export const ENVIRONMENTS: EnvironmentSpec[] = [
 
 /** Freeze windows of the base region (inclusive ISO dates); scope lists system ids, empty = all. */
 export const FREEZES: Array<{ name: string; start: string; end: string; scope: string[] }> = [
+  // Before the base organisation's history (2024-10): only the enterprise scale's longer history has them.
+  { name: 'Year-end freeze 2023', start: '2023-12-18', end: '2024-01-03', scope: [] },
+  { name: 'Q1 2024 quarter-end close', start: '2024-03-26', end: '2024-04-02', scope: ['core-ledger', 'core-accounts', 'reg-reporting', 'edw'] },
+  { name: 'Q2 2024 quarter-end close', start: '2024-06-26', end: '2024-07-02', scope: ['core-ledger', 'core-accounts', 'reg-reporting', 'edw'] },
+  { name: 'Q3 2024 quarter-end close', start: '2024-09-26', end: '2024-10-02', scope: ['core-ledger', 'core-accounts', 'reg-reporting', 'edw'] },
   { name: 'Year-end freeze 2024', start: '2024-12-16', end: '2025-01-03', scope: [] },
   { name: 'Q1 2025 quarter-end close', start: '2025-03-27', end: '2025-04-02', scope: ['core-ledger', 'core-accounts', 'reg-reporting', 'edw'] },
   { name: 'Q2 2025 quarter-end close', start: '2025-06-26', end: '2025-07-02', scope: ['core-ledger', 'core-accounts', 'reg-reporting', 'edw'] },

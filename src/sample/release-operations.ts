@@ -18,7 +18,7 @@ function testBuilds(ctx: OpsContext, r: Release, s: System): void {
     if (!ph) continue;
     const p = ctx.owner(s);
     const env = ctx.booked(r, purpose) ?? (name === 'uat' ? p.uat[0]! : name === 'sit' ? p.sit[0]! : p.preprod);
-    const n = Math.max(1, rng.around(perRelease * world.intensity));
+    const n = Math.max(1, rng.around(perRelease * world.perRelease));
     const days = ph.actualEnd - ph.actualStart + 1;
     for (let i = 0; i < n; i++) {
       const d = workday(ph.actualStart + Math.floor((days * (i + rng.next())) / n));

@@ -141,7 +141,7 @@ function decorate(c: Ctx, issue: Issue, v: Release | null, kind: 'story' | 'bug'
 function versionItems(c: Ctx, v: Release, next: Release | undefined): void {
   const { rng, world, project } = c;
   const now = world.timeline.exportAt;
-  const weight = WEIGHTS[v.type] * world.intensity;
+  const weight = WEIGHTS[v.type] * world.perRelease;
   const s = v.plannedStart;
   const f = v.finish;
   const stop = v.cancelled;

@@ -138,8 +138,11 @@ export interface World {
   freezes: Freeze[];
   /** Approved double bookings the sample holds on purpose. */
   crunches: Array<{ env: string; start: Day; days: number }>;
-  /** Volume multiplier of the scale (1 = small). */
+  /** Volume multipliers of the scale (1 = small): records per month, records per release. */
   intensity: number;
+  perRelease: number;
+  /** Bookings are made week by week. */
+  weeklyBookings: boolean;
 }
 
 /** The release's observed go-live date, if it has gone live by today. */
