@@ -4,6 +4,7 @@ import { openDb } from '../db/duckdb.ts';
 import { buildModel } from '../report/build-model.ts';
 import { describeCycle } from '../ingest/derive/dependency-cycles.ts';
 import { statusSnapshot } from '../report/status-history.ts';
+import { writeJsonFile } from './json-file.ts';
 import { writeMetrics } from './metrics-export.ts';
 import { modelFiles, type ModelStepInput, type ModelStepOutput } from './model-step.ts';
 import { stopWithParent } from './node-child.ts';
@@ -15,7 +16,7 @@ try {
   const db = await openDb(input.db, { readOnly: true });
   const { metrics, ...site } = await buildModel(db, input.options).finally(() => db.close());
   // The pages never read the metric rows: they go to data/ only.
-  fs.writeFileSync(files.report, JSON.stringify(site));
+  writeJsonFile(files.report, site);
   writeMetrics(files.data, metrics);
   const outcome: ModelStepOutput = {
     asOf: site.meta.asOf,

@@ -1,0 +1,75 @@
+// Writes a big value as JSON to a file piece by piece: the same bytes as `JSON.stringify(value, null,
+// indent)`, without the whole text in memory at once. The enterprise model's JSON is ~115 MB and its
+// metric rows' ~90 MB; as single strings they, and the pieces V8 joins them from, sat on top of the
+// model step's heap at its end.
+import fs from 'node:fs';
+
+/**
+ * `split`: arrays and objects nested less deep than this are written member by member, deeper ones
+ * stringified whole (a member per write would be slower for a million small values).
+ */
+export function writeJsonFile(file: string, value: unknown, { indent = 0, split = 3 } = {}): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    const out = new Output(fd, split);
+    write(out, value, indent, '', 0);
+    out.flush();
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Buffers small pieces into writes of ~1 MB. */
+class Output {
+  #parts: string[] = [];
+  #size = 0;
+  readonly fd: number;
+  readonly split: number;
+  constructor(fd: number, split: number) {
+    this.fd = fd;
+    this.split = split;
+  }
+
+  add(text: string): void {
+    this.#parts.push(text);
+    this.#size += text.length;
+    if (this.#size > 1 << 20) this.flush();
+  }
+
+  flush(): void {
+    if (this.#parts.length) fs.writeSync(this.fd, this.#parts.join(''));
+    this.#parts = [];
+    this.#size = 0;
+  }
+}
+
+/** Plain arrays and objects: JSON.stringify's own rules (toJSON, undefined, functions) apply to the rest. */
+function splittable(value: unknown): value is Record<string, unknown> | unknown[] {
+  if (Array.isArray(value)) return true;
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return (proto === Object.prototype || proto === null) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+}
+
+/** Writes `value` as it stands at `pad` (its own line's indentation), like JSON.stringify would. */
+function write(out: Output, value: unknown, indent: number, pad: string, depth: number): void {
+  if (depth >= out.split || !splittable(value)) {
+    const text = JSON.stringify(value, null, indent);
+    out.add(indent && pad ? text.replaceAll('\n', `\n${pad}`) : text);
+    return;
+  }
+  const inner = pad + ' '.repeat(indent);
+  const open = indent ? `\n${inner}` : '';
+  const [start, end] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  const entries: Array<[string | null, unknown]> = Array.isArray(value)
+    ? value.map((v) => [null, v])
+    : Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
+  if (!entries.length) return out.add(start + end);
+  out.add(start);
+  entries.forEach(([key, v], i) => {
+    out.add((i ? ',' : '') + open + (key === null ? '' : JSON.stringify(key) + (indent ? ': ' : ':')));
+    // In arrays, what JSON.stringify writes as null.
+    write(out, key === null && (v === undefined || typeof v === 'function' || typeof v === 'symbol') ? null : v, indent, inner, depth + 1);
+  });
+  out.add((indent ? `\n${pad}` : '') + end);
+}

@@ -1,0 +1,40 @@
+// writeJsonFile writes, piece by piece, the bytes JSON.stringify would: for any JSON-like value, any
+// indentation and any depth it splits to, and for what JSON.stringify treats specially.
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { expect, it } from 'vitest';
+import { writeJsonFile } from '../../src/publish/json-file.ts';
+import { tempDir } from '../helpers/ingest.ts';
+
+const file = path.join(tempDir(), 'value.json');
+const written = (value: unknown, indent: number, split: number) => {
+  writeJsonFile(file, value, { indent, split });
+  return fs.readFileSync(file, 'utf8');
+};
+
+it('writes what JSON.stringify writes, for any value, indentation and split depth', () => {
+  fc.assert(
+    fc.property(fc.jsonValue(), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 4 }), (value, indent, split) => {
+      expect(written(value, indent, split)).toBe(JSON.stringify(value, null, indent));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+it('keeps JSON.stringify rules for dates, toJSON, undefined, functions and text with line breaks', () => {
+  const value = {
+    when: new Date(Date.UTC(2026, 9, 15)),
+    custom: { toJSON: () => 'custom' },
+    skipped: undefined,
+    fn: () => 1,
+    list: [undefined, () => 1, 'two\nlines', { a: undefined, b: [] }, {}],
+    nested: { deeper: { deepest: [1, { x: 'y' }] } },
+  };
+  for (const indent of [0, 1, 2]) for (const split of [1, 3, 6]) expect(written(value, indent, split)).toBe(JSON.stringify(value, null, indent));
+});
+
+it('writes a value larger than one write in several pieces, the same bytes', () => {
+  const rows = Array.from({ length: 30_000 }, (_, i) => ({ metric: 'm', scope_id: `id-${i}`, value: i / 7, detail: i % 3 ? null : 'a "quoted" detail' }));
+  expect(written(rows, 1, 1)).toBe(JSON.stringify(rows, null, 1));
+});
