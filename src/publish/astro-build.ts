@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { alive } from '../db/lock.ts';
+import { moveOrCopy } from './move.ts';
 import { PROJECT_ROOT, runNodeChild } from './node-child.ts';
 
 const CHILD = path.join(import.meta.dirname, 'astro-child.ts');
@@ -34,12 +35,7 @@ export async function runAstroBuild(opts: { reportFile: string; outDir: string; 
     await build(inside, cacheDir, reportFile);
     fs.rmSync(outDir, { recursive: true, force: true });
     fs.mkdirSync(path.dirname(outDir), { recursive: true });
-    try {
-      fs.renameSync(inside, outDir);
-    } catch {
-      // Another file system: copy instead.
-      fs.cpSync(inside, outDir, { recursive: true });
-    }
+    moveOrCopy(inside, outDir);
   } finally {
     fs.rmSync(inside, { recursive: true, force: true });
   }

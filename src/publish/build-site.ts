@@ -7,6 +7,7 @@ import path from 'node:path';
 import { acquireLock } from '../db/lock.ts';
 import { modelFiles, runModelStep } from './model-step.ts';
 import { runAstroBuild } from './astro-build.ts';
+import { moveOrCopy } from './move.ts';
 import { writeSearchIndex } from './search-index.ts';
 import { recoverSwap, swapIn, workDir } from './swap.ts';
 import { defaultStatusDir, writeStatusSnapshot } from '../report/status-history.ts';
@@ -64,7 +65,9 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     work = workDir(opts.out);
     // Its own cache folder: builds running side by side (tests, a schedule) never share one.
     await runAstroBuild({ reportFile: files.report, outDir: work, cacheDir: path.join(tmp, 'astro-cache') });
-    fs.cpSync(files.data, path.join(work, 'data'), { recursive: true });
+    // Moved, not copied: the enterprise sample's metric files are ~135 MB.
+    fs.mkdirSync(path.join(work, 'data'), { recursive: true });
+    for (const file of fs.readdirSync(files.data)) moveOrCopy(path.join(files.data, file), path.join(work, 'data', file));
     const pagesDone = clock();
     // Before counting and swapping: a site whose index failed stays unpublished.
     await writeSearchIndex(work);
