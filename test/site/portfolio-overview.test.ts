@@ -1,7 +1,7 @@
 // The overview's timeline and the status tables of the overview, project and group pages, on small
 // hand-made inputs.
 import { describe, expect, it } from 'vitest';
-import { portfolioTimeline } from '../../src/components/charts/portfolio-timeline.ts';
+import { portfolioTimeline, TIMELINE_PROJECTS } from '../../src/components/charts/portfolio-timeline.ts';
 import { releaseStatusTable, riskTable, statusChangeRows } from '../../src/components/portfolio-tables.ts';
 import { shortReason, statusCell } from '../../src/components/table.ts';
 import type { ReleaseStatusRow, TimelineRow } from '../../src/report/model-portfolio.ts';
@@ -100,5 +100,19 @@ describe('status tables', () => {
     expect(shortReason(many)).toBe('s1; s2; and 2 more');
     expect(shortReason({ reason: 'green: nothing flags it', signals: [] })).toBe('nothing flags it');
     expect(statusCell(null, 'not rated')).toEqual({ text: 'not rated', sort: null });
+  });
+});
+
+describe('portfolio timeline of a large portfolio', () => {
+  it(`draws the first ${TIMELINE_PROJECTS} projects with releases in view, in the grid's order, and says so; the CSV has them all`, () => {
+    const rows: TimelineRow[] = Array.from({ length: TIMELINE_PROJECTS + 5 }, (_, k) => ({
+      project: { id: `P${k}`, slug: `p${k}`, name: `Project ${k}` }, status: amber, releases: [release(`R${k}`)],
+    }));
+    const chart = portfolioTimeline(rows, [], '2026-03-31', VIEW);
+    const labels = [...svgOf(chart.svg).querySelectorAll('text')].map((t) => t.textContent);
+    expect(labels).toContain(`Project ${TIMELINE_PROJECTS - 1}`);
+    expect(labels).not.toContain(`Project ${TIMELINE_PROJECTS}`);
+    expect(chart.reading).toContain(`Drawn: the first ${TIMELINE_PROJECTS} of the ${TIMELINE_PROJECTS + 5} projects with releases in view, in the status grid's order; the CSV download has them all.`);
+    expect(chart.data!.rows).toHaveLength(TIMELINE_PROJECTS + 5);
   });
 });

@@ -21,6 +21,8 @@ export interface TimelineView {
   to: string;
 }
 
+/** Projects drawn at most: the first in the status grid's order (worst first) with releases in view. */
+export const TIMELINE_PROJECTS = 20;
 const WIDTH = 1100;
 const LANE = 16;
 const MARGIN = { marginTop: 30, marginBottom: 40, marginRight: 20 } as const;
@@ -56,7 +58,10 @@ export function portfolioTimeline(rows: readonly TimelineRow[], freezes: readonl
   // Bands keep the grid's order: the group key is the row's index, the label its project's name.
   const names = rows.map((r) => r.project.name);
   const key = (i: number) => String(i).padStart(4, '0');
-  const bars = rows.flatMap((r, i) => r.releases.map((x) => barOf(x, key(i), r.project.name)).filter((b): b is Bar => b !== null && b.last >= view.from && b.start <= view.to));
+  const all = rows.flatMap((r, i) => r.releases.map((x) => barOf(x, key(i), r.project.name)).filter((b): b is Bar => b !== null && b.last >= view.from && b.start <= view.to));
+  const projects = [...new Set(all.map((b) => b.project))].sort();
+  const drawn = new Set(projects.slice(0, TIMELINE_PROJECTS));
+  const bars = all.filter((b) => drawn.has(b.project));
   const { lanes, laneOf } = assignLanes(bars.map((b) => ({ group: b.project, start: b.start, end: b.last, id: b.release.release.id })));
   const placed = bars.map((b, i) => ({ ...b, lane: laneOf[i]! }));
   const clip = (first: string, last: string) => ({ x1: dayStart(first < view.from ? view.from : first), x2: dayEnd(last > view.to ? view.to : last) });
@@ -70,7 +75,8 @@ export function portfolioTimeline(rows: readonly TimelineRow[], freezes: readonl
   const group = (l: { group: string }) => names[Number(l.group)] ?? l.group;
   const { marks: freezeShading, shown } = freezeMarks(freezes, lanes, () => null, view);
   const labelWidth = Math.max(...lanes.filter((l) => l.first).map((l) => Math.min(group(l).length, 26)), 4);
-  const reading = timelineReading(placed, rows, view, late.length, shown.length);
+  const reading = timelineReading(placed, rows, view, late.length, shown.length)
+    + (drawn.size < projects.length ? ` Drawn: the first ${formatCount(drawn.size)} of the ${formatCount(projects.length)} projects with releases in view, in the status grid's order; the CSV download has them all.` : '');
   const svg = renderChart(
     {
       width: WIDTH,
@@ -113,7 +119,7 @@ export function portfolioTimeline(rows: readonly TimelineRow[], freezes: readonl
   ];
   const data = {
     columns: ['Project', 'Release', 'Status', 'Planned start', 'Planned release', 'P85 forecast', 'Actual release'],
-    rows: placed.map((b) => [b.projectName, b.release.release.name, colourOf(b), b.release.plannedStart, b.release.plannedRelease, b.release.forecastP85, b.release.actualRelease]),
+    rows: all.map((b) => [b.projectName, b.release.release.name, colourOf(b), b.release.plannedStart, b.release.plannedRelease, b.release.forecastP85, b.release.actualRelease]),
   };
   return { id: view.id, title: view.title, reading, legend, svg, data };
 }
