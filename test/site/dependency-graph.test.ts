@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dependencyGraphChart } from '../../src/components/charts/dependency-graph.ts';
+import { dependencyGraphChart, drawnGraph, GRAPH_RELEASES } from '../../src/components/charts/dependency-graph.ts';
 import { layeredLayout, type LayoutOptions } from '../../src/components/graph/layered-layout.ts';
 import type { DependenciesPage, ReleaseRef, ReleaseState } from '../../src/report/model-releases.ts';
 import { HOSTILE, svgOf, titles } from './helpers.ts';
@@ -129,16 +129,28 @@ describe('dependency graph chart', () => {
     expect(text.querySelector('title')?.textContent).toBe(HOSTILE);
   });
 
-  it('stays a reasonable size at 200 releases', () => {
+  it(`draws at most ${GRAPH_RELEASES} of 200 releases, the open ones first, says so, and keeps every arrow in its CSV`, () => {
     const { nodes, edges } = generated(200);
-    const states: ReleaseState[] = ['released', 'in_progress', 'planned', 'overdue'];
-    const chart = dependencyGraphChart(
-      { nodes: nodes.map((id, i) => node(id, states[i % 4]!, `Core Banking Modernisation ${id}`)), edges: edges.map((e) => ({ ...e, gapDays: 4 })), cycles: [] },
-      label,
-    );
+    const states: ReleaseState[] = ['released', 'in_progress', 'planned', 'overdue', 'released'];
+    const graph = { nodes: nodes.map((id, i) => node(id, states[i % 5]!, `Core Banking Modernisation ${id}`)), edges: edges.map((e) => ({ ...e, gapDays: 4 })), cycles: [] };
+    const chart = dependencyGraphChart(graph, label);
     const svg = svgOf(chart.svg);
-    expect(svg.querySelectorAll('g.dep-node rect').length).toBe(200);
+    expect(svg.querySelectorAll('g.dep-node rect').length).toBe(GRAPH_RELEASES);
+    // 120 of the 200 are open: every drawn release is one of them.
+    const drawn = drawnGraph(graph);
+    expect(drawn.nodes.every((n) => n.state !== 'released')).toBe(true);
+    expect(drawn.edges.every((e) => drawn.nodes.some((n) => n.id === e.from) && drawn.nodes.some((n) => n.id === e.to))).toBe(true);
+    expect(chart.title).toBe(`Dependency graph: ${GRAPH_RELEASES} of 200 releases`);
+    expect(chart.reading).toContain(`Drawn: ${GRAPH_RELEASES} releases, those still open and with the most releases downstream first`);
+    expect(chart.data!.rows).toHaveLength(edges.length);
     expect(Number(svg.getAttribute('width'))).toBeLessThan(6000);
-    expect(chart.svg.length).toBeLessThan(300_000);
+    expect(chart.svg.length).toBeLessThan(150_000);
+  });
+
+  it('draws a graph as small as the limit whole', () => {
+    const { nodes, edges } = generated(GRAPH_RELEASES);
+    const graph = { nodes: nodes.map((id) => node(id, 'released', id)), edges: edges.map((e) => ({ ...e, gapDays: 4 })), cycles: [] };
+    expect(drawnGraph(graph)).toBe(graph);
+    expect(dependencyGraphChart(graph, label).title).toBe('Dependency graph');
   });
 });

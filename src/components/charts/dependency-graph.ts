@@ -15,16 +15,39 @@ const PAD = 12;
 
 const days = (n: number | null) => (n === null ? 'unknown' : formatDays(n));
 
+/** Releases drawn at most: a graph of thousands is unreadable and outweighs any page. */
+export const GRAPH_RELEASES = 80;
+const open = (n: Node) => n.state !== 'released' && n.state !== 'cancelled';
+
+/**
+ * The releases drawn: all of them up to GRAPH_RELEASES, else releases still open first (a slip can
+ * still move them), most releases downstream first, then by planned date and id; cycles are always
+ * drawn (they are data errors to fix). The arrows drawn are those between drawn releases.
+ */
+export function drawnGraph<G extends Pick<DependenciesPage, 'nodes' | 'edges' | 'cycles'>>(graph: G): G {
+  if (graph.nodes.length <= GRAPH_RELEASES) return graph;
+  const onCycle = new Set(graph.cycles.flatMap((c) => c.map((r) => r.id)));
+  const rank = (n: Node) => [onCycle.has(n.id) ? 0 : 1, open(n) ? 0 : 1, -n.downstream] as const;
+  const ranked = [...graph.nodes].sort((a, b) => {
+    const [x, y] = [rank(a), rank(b)];
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || (a.plannedRelease ?? '').localeCompare(b.plannedRelease ?? '') || a.id.localeCompare(b.id);
+  });
+  const kept = new Set(ranked.slice(0, Math.max(GRAPH_RELEASES, onCycle.size)).map((n) => n.id));
+  return { ...graph, nodes: graph.nodes.filter((n) => kept.has(n.id)), edges: graph.edges.filter((e) => kept.has(e.from) && kept.has(e.to)) };
+}
+
 function nodeTip(n: Node, label: string): string {
   return `${label}${n.type ? ` (${n.type})` : ''}: ${stateLabel(n.state).toLowerCase()}, planned for ${n.plannedRelease ?? 'no date'}; ${formatCount(n.downstream)} downstream; slack ${days(n.slackDays)}`;
 }
 
 /** `label` names a release (see release-names.ts). */
-export function dependencyGraphChart(graph: Pick<DependenciesPage, 'nodes' | 'edges' | 'cycles'>, label: (r: ReleaseRef) => string): RenderedChart {
+export function dependencyGraphChart(all: Pick<DependenciesPage, 'nodes' | 'edges' | 'cycles'>, label: (r: ReleaseRef) => string): RenderedChart {
   const id = 'dependency-graph';
-  const title = 'Dependency graph';
+  const graph = drawnGraph(all);
+  const capped = graph.nodes.length < all.nodes.length;
+  const title = capped ? `Dependency graph: ${formatCount(graph.nodes.length)} of ${formatCount(all.nodes.length)} releases` : 'Dependency graph';
   const layout = layeredLayout(graph.nodes.map((n) => n.id), graph.edges, BOX);
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const byId = new Map(all.nodes.map((n) => [n.id, n]));
   const cycleOf = new Map(graph.cycles.flatMap((c, i) => c.map((r): [string, number] => [r.id, i])));
   const onCycle = (e: { from: string; to: string }) => cycleOf.has(e.from) && cycleOf.get(e.from) === cycleOf.get(e.to);
   const boxes = graph.nodes.map((n) => {
@@ -42,7 +65,9 @@ export function dependencyGraphChart(graph: Pick<DependenciesPage, 'nodes' | 'ed
       x: 'x', y: 'y', z: 'edge', curve: 'bump-x', markerEnd: 'arrow', stroke: 'currentColor', strokeWidth: cycle ? 2 : 1.25,
       className: cycle ? 'dep-edge dep-cycle' : 'dep-edge', title: 'tip', ...(cycle ? { strokeDasharray: '5 3' } : {}),
     });
-  const reading = graphReading(graph, label);
+  const reading = graphReading(all, label) + (capped
+    ? ` Drawn: ${formatCount(graph.nodes.length)} releases, those still open and with the most releases downstream first, and the arrows between them; the CSV download has every dependency.`
+    : '');
   const svg = renderChart(
     {
       width: Math.max(layout.width + 2 * PAD, 320),
@@ -73,7 +98,7 @@ export function dependencyGraphChart(graph: Pick<DependenciesPage, 'nodes' | 'ed
   // The arrows, which name both boxes; a release in no dependency is not drawn.
   const data = {
     columns: ['Upstream release', 'Release waiting for it', 'Gap (days)', 'On a dependency cycle'],
-    rows: graph.edges.map((e) => [name(e.from), name(e.to), e.gapDays, onCycle(e) ? 'yes' : 'no']),
+    rows: all.edges.map((e) => [name(e.from), name(e.to), e.gapDays, onCycle(e) ? 'yes' : 'no']),
   };
   return { id, title, reading, legend, svg, data };
 }
