@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignLanes } from '../../src/components/charts/calendar-lanes.ts';
-import { CALENDAR_GROUPS, calendarChart, monthsAround, wholeQuarters, type CalendarView } from '../../src/components/charts/calendar.ts';
+import { CALENDAR_BARS, CALENDAR_GROUPS, calendarChart, monthsAround, wholeQuarters, type CalendarView } from '../../src/components/charts/calendar.ts';
 import type { ReleasesPage } from '../../src/report/model-releases.ts';
 import { HOSTILE, releaseRow, svgOf, titles } from './helpers.ts';
 
@@ -124,6 +124,16 @@ describe('calendar chart', () => {
     expect(labels).not.toContain('Project 1');
     expect(chart.reading).toMatch(new RegExp(`of ${CALENDAR_GROUPS + 2} projects .* Drawn: the ${CALENDAR_GROUPS} projects with the most releases, of ${CALENDAR_GROUPS + 2}; the CSV download has them all\\.$`));
     expect(chart.data!.rows.length).toBe(rows.length);
+  });
+
+  it(`draws fewer projects when the busiest hold more than ${CALENDAR_BARS} releases, and always the busiest one`, () => {
+    // Three projects of 70 releases each in March: two fit the budget of bars; one of 200 alone is still drawn.
+    const project = (k: number, n: number) => Array.from({ length: n }, (_, i) => releaseRow(`P${k}-${i}`, { projectId: `p${k}`, projectName: `Project ${k}`, plannedStart: '2026-03-02', plannedRelease: '2026-03-20' }));
+    const three = calendarChart([0, 1, 2].flatMap((k) => project(k, 70)), [], ASOF, view('project'));
+    expect(three.reading).toMatch(/Drawn: the 2 projects with the most releases, of 3; the CSV download has them all\.$/);
+    expect(three.data!.rows.length).toBe(210);
+    const big = calendarChart(project(0, CALENDAR_BARS + 40), [], ASOF, view('project'));
+    expect(big.reading).not.toContain('Drawn:');
   });
 
   it('says so when nothing falls in the window', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bookingCalendarChart, bookingReading, CHART_ENVIRONMENTS, type BookingCalendarView } from '../../src/components/charts/booking-calendar.ts';
+import { bookingCalendarChart, bookingReading, CALENDAR_BOOKINGS, CHART_ENVIRONMENTS, joinRuns, type BookingCalendarView } from '../../src/components/charts/booking-calendar.ts';
 import { monthsAround } from '../../src/components/charts/calendar.ts';
 import { demandChart, demandReading, type DemandPoint } from '../../src/components/charts/demand-capacity.ts';
 import { heatmapReading, utilizationClass, utilizationHeatmap, weeksAround } from '../../src/components/charts/utilisation-heatmap.ts';
@@ -190,5 +190,35 @@ describe('demand against capacity', () => {
     const svg = demandChart('d', HOSTILE, HOSTILE, points).svg;
     expect(svg.replace(/="[^"]*"/g, '=""')).not.toMatch(/<(script|img)/);
     expect(titles(svgOf(svg), 'fill-1')[0]).toBe(`${HOSTILE}, week of 2026-03-02: 100 h booked of 168 h capacity (60%)`);
+  });
+});
+
+describe('booking calendar at enterprise scale', () => {
+  it('draws a phase booked week by week as one bar naming its first and last booking, and keeps the rest apart', () => {
+    const weeks = [['W1', '2026-05-04', '2026-05-10'], ['W2', '2026-05-11', '2026-05-17'], ['W3', '2026-05-18', '2026-05-20']] as const;
+    const pieces = weeks.map(([id, a, b]) => booking(id, SIT, a, b));
+    const later = booking('W9', SIT, '2026-05-25', '2026-05-29');
+    const other = booking('U1', SIT, '2026-05-21', '2026-05-22', { purpose: 'UAT' });
+    expect(joinRuns([later, ...pieces, other]).map((b) => [b.id, b.firstDay, b.lastDay, b.days])).toEqual([
+      ['W9', '2026-05-25', '2026-05-29', 5],
+      ['W1 to W3 (3 bookings back to back)', '2026-05-04', '2026-05-20', 17],
+      ['U1', '2026-05-21', '2026-05-22', 2],
+    ]);
+    const svg = svgOf(bookingCalendarChart([SIT], pieces, [], ASOF, VIEW, label).svg);
+    expect(titles(svg, 'book-approved')).toEqual(['W1 to W3 (3 bookings back to back) on SIT 1: P 1.0, Payments, SIT; approved, 2026-05-04 to 2026-05-20 (17 days)']);
+  });
+
+  it(`draws fewer environments when the busiest hold more than ${CALENDAR_BOOKINGS} bars, at least one, and says so`, () => {
+    const envs = [SIT, IDLE];
+    // Two-day refreshes a week apart on both: never back to back.
+    const refreshes = envs.flatMap((env) => Array.from({ length: CALENDAR_BOOKINGS / 2 + 1 }, (_, k) => {
+      const day = new Date(Date.UTC(2025, 9, 1) + k * 7 * 86_400_000).toISOString().slice(0, 10);
+      return booking(`${env.id}-${k}`, env, day, day, { purpose: 'Environment refresh' });
+    }));
+    const view = { ...VIEW, from: '2025-10-01', to: '2033-12-31' };
+    const chart = bookingCalendarChart(envs, refreshes, [], ASOF, view, label);
+    expect(svgOf(chart.svg).querySelectorAll('g.book-approved rect').length).toBe(CALENDAR_BOOKINGS / 2 + 1);
+    expect(chart.reading).toMatch(/Drawn: the 1 environments with the most booked days, of 2; the CSV download has them all\.$/);
+    expect(chart.data!.rows).toHaveLength(refreshes.length);
   });
 });

@@ -2,7 +2,7 @@
 // overlapping bookings never cover each other; approved and requested bookings as bars, the days over
 // capacity (conflicts) shaded red across the environment's band, today as a rule.
 import * as Plot from '@observablehq/plot';
-import { daysBetween, monthOf } from '../../metrics/periods.ts';
+import { addDays, daysBetween, monthOf } from '../../metrics/periods.ts';
 import type { BookingRow, Conflict, EnvironmentRef } from '../../report/model-environments.ts';
 import type { ReleaseRef } from '../../report/model-releases.ts';
 import { formatCount, formatDays, formatMonth } from '../format.ts';
@@ -10,7 +10,7 @@ import { assignLanes } from './calendar-lanes.ts';
 import { renderChart, type RenderedChart } from './render.ts';
 import { dayEnd, dayStart } from './time.ts';
 import { todayMarks } from './today.ts';
-import { topKeys, topText, weigh } from './top.ts';
+import { topKeys, topText, weigh, withinBudget } from './top.ts';
 
 export interface BookingCalendarView {
   id: string;
@@ -25,6 +25,8 @@ const DRAWN = ['approved', 'requested'] as const;
 const LANE = 16;
 /** The environments the page-wide charts draw, those with the most booked: a row (or more) each. */
 export const CHART_ENVIRONMENTS = 20;
+/** Bars the booking calendar draws at most: fewer environments when the busiest hold more (weekly refreshes, say). */
+export const CALENDAR_BOOKINGS = 600;
 // Room under the axis for a tick's year line, and the axis label below it.
 const MARGIN = { marginTop: 30, marginBottom: 50, marginRight: 20 } as const;
 
@@ -47,6 +49,31 @@ export function conflictTip(c: Conflict): string {
 export const shorten = (name: string) => (name.length > 26 ? `${name.slice(0, 25)}…` : name);
 
 /**
+ * Back-to-back bookings of one environment for the same release, purpose and status (a phase booked
+ * week by week) drawn as one bar: the weekly pieces of a big estate's bookings were most of the chart's
+ * weight. The bar's tooltip names the first and last booking and how many there are.
+ */
+export function joinRuns(bookings: readonly BookingRow[]): BookingRow[] {
+  const key = (b: BookingRow) => JSON.stringify([b.environment.id, b.releaseId, b.project?.id ?? null, b.purpose, b.status]);
+  const keys = bookings.map(key);
+  const sorted = bookings.map((_, i) => i).sort((x, y) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : bookings[x]!.firstDay < bookings[y]!.firstDay ? -1 : 1));
+  // Each run keeps the place of its first booking, so the bars come in the order they were given.
+  const out: Array<{ at: number; key: string; row: BookingRow; count: number; lastId: string }> = [];
+  for (const i of sorted) {
+    const b = bookings[i]!;
+    const prev = out.at(-1);
+    if (prev && prev.key === keys[i] && addDays(prev.row.lastDay, 1) === b.firstDay) {
+      prev.row = { ...prev.row, end: b.end, lastDay: b.lastDay, days: prev.row.days + b.days, inConflict: prev.row.inConflict || b.inConflict };
+      prev.count++;
+      prev.lastId = b.id;
+    } else out.push({ at: i, key: keys[i]!, row: b, count: 1, lastId: b.id });
+  }
+  return out
+    .sort((x, y) => x.at - y.at)
+    .map(({ row, count, lastId }) => (count > 1 ? { ...row, id: `${row.id} to ${lastId} (${formatCount(count)} bookings back to back)` } : row));
+}
+
+/**
  * `environments` gives the bands, in order (even those without a booking in the window: an empty band
  * says the environment is free), the CHART_ENVIRONMENTS with the most booked days in the window when
  * there are more; `bookings` of other environments or statuses are left out.
@@ -60,11 +87,14 @@ export function bookingCalendarChart(
   const inWindow = bookings.filter((b) => ids.has(b.environment.id) && (DRAWN as readonly string[]).includes(b.status ?? '') && inView(b.firstDay, b.lastDay));
   const days = (b: BookingRow) => daysBetween(b.firstDay < view.from ? view.from : b.firstDay, b.lastDay > view.to ? view.to : b.lastDay) + 1;
   const booked = weigh(inWindow, (b) => b.environment.id, days);
-  const top = new Set(topKeys(new Map(environments.map((e) => [e.id, booked.get(e.id) ?? 0])), CHART_ENVIRONMENTS));
+  const joined = joinRuns(inWindow);
+  const barsOf = weigh(joined, (b) => b.environment.id);
+  const most = topKeys(new Map(environments.map((e) => [e.id, booked.get(e.id) ?? 0])), CHART_ENVIRONMENTS);
+  const top = new Set(withinBudget(most, (id) => barsOf.get(id) ?? 0, CALENDAR_BOOKINGS));
   const drawn = environments.filter((e) => top.has(e.id));
   // The environment's position is its group: assignLanes orders groups by name, numerically.
   const group = new Map(drawn.map((e, i) => [e.id, String(i)]));
-  const shown = inWindow.filter((b) => group.has(b.environment.id));
+  const shown = joined.filter((b) => group.has(b.environment.id));
   const empty = drawn.filter((e) => !booked.has(e.id));
   const { lanes, laneOf } = assignLanes([
     ...shown.map((b) => ({ group: group.get(b.environment.id)!, start: b.firstDay, end: b.lastDay, id: b.id })),

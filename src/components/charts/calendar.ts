@@ -10,7 +10,7 @@ import { stateClass, stateLabel, stateLegend, STATES } from '../release-states.t
 import { assignLanes, type Lane } from './calendar-lanes.ts';
 import { renderChart, type RenderedChart } from './render.ts';
 import { dayEnd, dayStart } from './time.ts';
-import { topKeys, topText, weigh } from './top.ts';
+import { topKeys, topText, weigh, withinBudget } from './top.ts';
 
 type Freeze = ReleasesPage['calendar']['freezes'][number];
 
@@ -28,6 +28,11 @@ const WIDTH = 1100;
 const LANE = 16;
 /** The projects (or systems) drawn, those with the most releases in the view. */
 export const CALENDAR_GROUPS = 12;
+/**
+ * Bars drawn at most: fewer groups when the busiest ones hold more (trains every few weeks over years
+ * make dozens of bars per project, each with its tooltip). At least one group is drawn.
+ */
+export const CALENDAR_BARS = 160;
 const MARGIN = { marginTop: 30, marginBottom: 40, marginRight: 20 } as const;
 const NO_GROUP = { project: '(no project)', system: '(no system)' } as const;
 
@@ -93,7 +98,7 @@ function clip(view: CalendarView, first: string, last: string): { x1: Date; x2: 
 export function calendarChart(rows: readonly ReleaseRow[], freezes: readonly Freeze[], asOf: string, view: CalendarView): RenderedChart {
   const all = barsOf(rows, view, asOf);
   const counts = weigh(all, (b) => b.group);
-  const drawn = new Set(topKeys(counts, CALENDAR_GROUPS));
+  const drawn = new Set(withinBudget(topKeys(counts, CALENDAR_GROUPS), (key) => counts.get(key)!, CALENDAR_BARS));
   const bars = all.filter((b) => drawn.has(b.group));
   const { lanes, laneOf } = assignLanes(bars.map((b) => ({ group: b.group, start: b.start, end: b.end, id: b.row.id })));
   const placed = bars.map((b, i) => ({ ...b, lane: laneOf[i]! }));

@@ -13,6 +13,21 @@ export function topKeys<K>(weights: ReadonlyMap<K, number>, most: number): K[] {
     .map(([key]) => key);
 }
 
+/**
+ * The leading `keys` whose costs (bars drawn, say) add up to at most `budget`, and always the first:
+ * rows with many marks each take the room of several.
+ */
+export function withinBudget<K>(keys: readonly K[], cost: (key: K) => number, budget: number): K[] {
+  const out: K[] = [];
+  let total = 0;
+  for (const key of keys) {
+    total += cost(key);
+    if (out.length && total > budget) break;
+    out.push(key);
+  }
+  return out;
+}
+
 /** Each key's weight: the sum of `weight` over the items of that key. */
 export function weigh<T, K>(items: readonly T[], key: (item: T) => K, weight: (item: T) => number = () => 1): Map<K, number> {
   const weights = new Map<K, number>();
