@@ -12,7 +12,7 @@ export const FORECASTS_PAGE = 'forecasts/';
 export const BACKTEST_PAGE = 'forecasts/backtest/';
 export const FORECASTS_CSS = 'assets/forecasts.css';
 /** Histograms beyond this many would weigh the page down (an enterprise portfolio has hundreds of open releases). */
-export const MAX_HISTOGRAMS = 40;
+export const MAX_HISTOGRAMS = 30;
 
 
 /** The anchor of a release's forecast (or of why it has none) on the forecasts page. */

@@ -78,6 +78,9 @@ export function progressBar(p: TestProgress): CellBar | undefined {
 }
 
 /** Releases still to ship (their testing matters now), then the released and cancelled ones. */
+/** Rows of the finished releases' progress table: history, so fewer, keeping the quality page within its weight at enterprise scale. */
+export const FINISHED_PROGRESS_ROWS = 60;
+
 export function splitProgress(progress: readonly TestProgress[]): { open: TestProgress[]; finished: TestProgress[] } {
   const finished = (p: TestProgress) => p.state === 'released' || p.state === 'cancelled';
   return { open: progress.filter((p) => !finished(p)), finished: progress.filter(finished) };

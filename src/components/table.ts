@@ -10,12 +10,12 @@ import { formatCount, formatDate, formatPercent, MISSING } from './format.ts';
  */
 export const TABLE_ROW_CAP = 150;
 
-/** The rows a table shows: the first `TABLE_ROW_CAP`. */
-export const shownRows = <T>(rows: readonly T[]): T[] => rows.slice(0, TABLE_ROW_CAP);
+/** The rows a table shows: the first `cap`. */
+export const shownRows = <T>(rows: readonly T[], cap = TABLE_ROW_CAP): T[] => rows.slice(0, cap);
 
 /** The note under a cut table's caption; null when every row shows. */
-export function capNote(total: number): string | null {
-  return total > TABLE_ROW_CAP ? `Showing the first ${formatCount(TABLE_ROW_CAP)} of ${formatCount(total)} rows; the CSV download has all ${formatCount(total)}.` : null;
+export function capNote(total: number, cap = TABLE_ROW_CAP): string | null {
+  return total > cap ? `Showing the first ${formatCount(cap)} of ${formatCount(total)} rows; the CSV download has all ${formatCount(total)}.` : null;
 }
 
 export interface Column {

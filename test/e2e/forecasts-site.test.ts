@@ -11,6 +11,7 @@ import { follow } from './browser.ts';
 import { buildSite, timeForBuilds } from './build-site.ts';
 import { brokenLinks } from './link-check.ts';
 import { fixtureModel, useFixtureSite } from './fixture-site.ts';
+import { MAX_HISTOGRAMS } from '../../src/components/forecast-tables.ts';
 
 const model = fixtureModel();
 const { settings, releases, backtest } = model.forecasts;
@@ -171,7 +172,7 @@ describe('both pages', () => {
     }
   });
 
-  it('draw the first 40 histograms only, and say so, for a portfolio of many open releases', async () => {
+  it(`draw the first ${MAX_HISTOGRAMS} histograms only, and say so, for a portfolio of many open releases`, async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'almanac-forecasts-many-'));
     try {
       // The fixture's longest histogram (99 weeks), 45 times over.
@@ -180,9 +181,9 @@ describe('both pages', () => {
       fs.writeFileSync(file, JSON.stringify({ ...model, forecasts: { ...model.forecasts, releases: many } }));
       await buildSite(file, path.join(dir, 'site'));
       const html = fs.readFileSync(path.join(dir, 'site/forecasts/index.html'), 'utf8');
-      expect(html.match(/<figure class="chart"/g)).toHaveLength(40);
+      expect(html.match(/<figure class="chart"/g)).toHaveLength(MAX_HISTOGRAMS);
       expect(html.match(/<section class="forecast"/g)).toHaveLength(45);
-      expect(html).toContain('Histograms are drawn for the first 40 forecasts, by P85 date; the other 5 show their dates and basis only, to keep the page light.');
+      expect(html).toContain(`Histograms are drawn for the first ${MAX_HISTOGRAMS} forecasts, by P85 date; the other ${45 - MAX_HISTOGRAMS} show their dates and basis only, to keep the page light.`);
       console.info(`forecasts page with 45 forecasts of 99 weeks: ${Math.round(Buffer.byteLength(html) / 1024)} kB`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
