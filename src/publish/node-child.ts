@@ -23,10 +23,11 @@ const SEMI_SPACE_MB = 64;
 /**
  * How far V8 lets the old generation grow past what the last full collection kept, in per cent. Left
  * to itself V8 grows it by up to 4 × when collections are quick, and the enterprise model step's
- * ~260–800 MB of live objects then sat in 1–1.3 GB of heap. At 30 % its whole builds peaked at
- * 2.05 GB instead of 2.39–2.44 GB, in no more time (README, Performance).
+ * ~260–800 MB of live objects then sat in 1–1.3 GB of heap: whole builds peaked at 2.39–2.44 GB. At 30 %
+ * they peaked at 2.05–2.15 GB in no more time; at 10 % the model step alone at 1.86–1.99 GB against
+ * 2.09–2.12 GB at 30 % (2 alternating pairs), for ~4 s more CPU (README, Performance).
  */
-const HEAP_GROWING_PERCENT = 30;
+const HEAP_GROWING_PERCENT = 10;
 
 /**
  * Runs `script` with `arg` (JSON) in a child Node process, in the project folder. Resolves when it
