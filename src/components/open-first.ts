@@ -10,7 +10,7 @@ export function openFirst<T>(items: readonly T[], isOpen: (item: T) => boolean, 
   return items.filter((i) => kept.has(i));
 }
 
-/** " Shown: 40 of 403, the open releases' first." Empty when nothing was left out. */
+/** " Shown: 40 of 403, those of releases still open first." Empty when nothing was left out. */
 export function shownText(shown: number, total: number): string {
   return shown < total ? ` Shown: ${formatCount(shown)} of ${formatCount(total)}, those of releases still open first.` : '';
 }

@@ -6,13 +6,15 @@ import fs from 'node:fs';
 
 /**
  * `split`: arrays and objects nested less deep than this are written member by member, deeper ones
- * stringified whole (a member per write would be slower for a million small values).
+ * stringified whole (a member per write would be slower for a million small values). `end`: text
+ * written after the value (a final newline).
  */
-export function writeJsonFile(file: string, value: unknown, { indent = 0, split = 3 } = {}): void {
+export function writeJsonFile(file: string, value: unknown, { indent = 0, split = 3, end = '' } = {}): void {
   const fd = fs.openSync(file, 'w');
   try {
     const out = new Output(fd, split);
     write(out, value, indent, '', 0);
+    out.add(end);
     out.flush();
   } finally {
     fs.closeSync(fd);

@@ -27,6 +27,5 @@ export function writeMetrics(dir: string, rows: readonly MetricRow[]): void {
   } finally {
     fs.closeSync(fd);
   }
-  writeJsonFile(path.join(dir, 'metrics.json'), rows, { indent: 1, split: 1 });
-  fs.appendFileSync(path.join(dir, 'metrics.json'), '\n');
+  writeJsonFile(path.join(dir, 'metrics.json'), rows, { indent: 1, split: 1, end: '\n' });
 }
