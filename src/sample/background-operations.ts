@@ -112,7 +112,7 @@ export function monthlyOperations(ctx: OpsContext, month: Day): void {
     const systems = world.systems.filter((s) => s.region === region);
     const weights = systems.map((s) => [s, s.criticality === 'Tier 1' ? 3 : s.criticality === 'Tier 2' ? 2 : 1] as const);
     for (let i = rng.around(35 * k); i > 0; i--) infrastructureChange(ctx, rng.weighted(weights), at(rng.pick(weekdays), rng.int(8, 17), rng.int(0, 59)));
-    for (let i = rng.around(14 * k); i > 0; i--) {
+    for (let i = rng.around(14 * k * world.incidentRate); i > 0; i--) {
       const d = rng.pick(days(month));
       const hour = rng.chance(0.75) ? rng.int(7, 18) : rng.int(0, 23);
       incident(ctx, rng.weighted(weights), at(d, hour, rng.int(0, 59)), rng.weighted([[1, 3], [2, 12], [3, 50], [4, 35]] as const), null);

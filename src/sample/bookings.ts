@@ -81,10 +81,10 @@ function requests(world: World, envs: Map<string, Environment>): Request[] {
   return out.sort((a, b) => a.start - b.start || byText(a.release.id, b.release.id) || byText(a.purpose, b.purpose));
 }
 
-/** A window cut into bookings of at most a week each. */
-function weeks(window: { start: Day; end: Day }): Array<{ start: Day; end: Day }> {
+/** A window cut into bookings of at most `days` days each. */
+function slices(window: { start: Day; end: Day }, days: number): Array<{ start: Day; end: Day }> {
   const out = [];
-  for (let d = window.start; d <= window.end; d += 7) out.push({ start: d, end: Math.min(d + 6, window.end) });
+  for (let d = window.start; d <= window.end; d += days) out.push({ start: d, end: Math.min(d + days - 1, window.end) });
   return out;
 }
 
@@ -120,7 +120,8 @@ export function generateBookings(rng: Rng, world: World): Booking[] {
       }
     }
     if (status === 'approved') occupancy.add(env, window.start, window.end);
-    for (const w of world.weeklyBookings ? weeks(window) : [window]) out.push({ ...base, env, status, ...w });
+    const booked = world.dailyBookings.includes(q.purpose) ? slices(window, 1) : world.weeklyBookings ? slices(window, 7) : [window];
+    for (const w of booked) out.push({ ...base, env, status, ...w });
   }
   // Data refreshes take two days in a gap of every test environment: monthly, or weekly where the
   // environments are booked week by week.

@@ -19,13 +19,17 @@ export interface ScaleSpec {
   extraMonths?: number;
   /** Environments booked week by week, as large estates' booking tools hold them (default false). */
   weeklyBookings?: boolean;
+  /** Booking purposes booked day by day instead (default none): business testers and performance runs book days. */
+  dailyBookings?: readonly string[];
+  /** Multiplier of the incidents of each month outside the releases (default 1). */
+  incidentRate?: number;
 }
 
 // The issue's enterprise: ≈ 5,000 releases, 300 environments, 1,000,000 work items, 200,000 changes,
 // 50,000 incidents, 300,000 deployments and 100,000 bookings over 36 months of history.
 export const SCALES = {
   small: { regions: 1, intensity: 1 },
-  enterprise: { regions: 12, intensity: 6, perRelease: 3.3, trains: 2, extraMonths: 12, weeklyBookings: true },
+  enterprise: { regions: 12, intensity: 6, perRelease: 3.3, trains: 2, extraMonths: 12, weeklyBookings: true, dailyBookings: ['UAT', 'Performance test'], incidentRate: 1.2 },
 } as const satisfies Record<string, ScaleSpec>;
 
 export type ScaleName = keyof typeof SCALES;
@@ -89,6 +93,7 @@ export function buildWorld(seed: number, scale: ScaleSpec): World {
   const world: World = {
     seed, timeline, regions, projects: [], systems: [], environments: [], releases: [], freezes: [], crunches: [],
     intensity: scale.intensity, perRelease: scale.perRelease ?? scale.intensity, weeklyBookings: scale.weeklyBookings ?? false,
+    dailyBookings: scale.dailyBookings ?? [], incidentRate: scale.incidentRate ?? 1,
   };
   const jiraIds = { next: 10_000 };
   regions.forEach((region, i) => {

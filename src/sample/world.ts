@@ -141,8 +141,11 @@ export interface World {
   /** Volume multipliers of the scale (1 = small): records per month, records per release. */
   intensity: number;
   perRelease: number;
-  /** Bookings are made week by week. */
+  /** Bookings are made week by week, those of these purposes day by day. */
   weeklyBookings: boolean;
+  dailyBookings: readonly string[];
+  /** Multiplier of the incidents of each month outside the releases. */
+  incidentRate: number;
 }
 
 /** The release's observed go-live date, if it has gone live by today. */
