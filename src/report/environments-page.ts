@@ -109,7 +109,6 @@ export function environmentsPage(input: EnvironmentPageInputs, asOf: string): En
     calendar: {
       from: spans.map((s) => s.first).sort()[0] ?? asOf,
       to: spans.map((s) => s.last).sort().pop() ?? asOf,
-      bookings: [...bookings.values()].flat(),
     },
     utilization: {
       weeks,

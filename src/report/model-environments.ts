@@ -146,12 +146,14 @@ export interface EnvironmentsPage {
   environments: EnvironmentRow[];
   /** Environments per kind (`unknown` for none). */
   byKind: Array<{ kind: string; environments: number; capacity: number }>;
+  /**
+   * First and last day any booking covers (the as-of date when there are none). The calendar's bookings
+   * are the details' in order (`details.flatMap((d) => d.bookings)`): held once, as the enterprise
+   * sample's 100,000 bookings weigh 45 MB in the model.
+   */
   calendar: {
-    /** First and last day any booking covers (the as-of date when there are none). */
     from: string;
     to: string;
-    /** Bookings of every environment and status, by environment then start. */
-    bookings: BookingRow[];
   };
   utilization: {
     /** From the week of the earliest approved booking to the week of the latest covered day. */

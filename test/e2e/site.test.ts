@@ -74,7 +74,7 @@ describe('built HTML', () => {
       releases: { rows: [], details: [], calendar: { from: '2026-03-31', to: '2026-03-31', freezes: [] }, predictability: { byMonth: [], byProject: [], bySystem: [], frequency: [], size: [] } },
       dependencies: { nodes: [], edges: [], cycles: [], criticalPaths: [], impact: [] },
       environments: {
-        environments: [], byKind: [], calendar: { from: '2026-03-31', to: '2026-03-31', bookings: [] }, utilization: { weeks: [], rows: [] },
+        environments: [], byKind: [], calendar: { from: '2026-03-31', to: '2026-03-31' }, utilization: { weeks: [], rows: [] },
         conflicts: [], idle: [], demand: { weeks: [], unbookedPhases: [] }, details: [],
       },
       quality: { weeks: [], capacityByTeam: [], testProgress: [], defects: [], byRelease: [], bySystem: [] },

@@ -75,7 +75,7 @@ describe('environment conflicts', () => {
       { env: 'E1', first: '2026-03-04', last: '2026-03-04', days: 1, peak: 2, bookings: ['B1', 'B2'], releases: ['R2', 'R3'], projects: ['PA', 'PB'] },
       { env: 'E2', first: '2026-03-18', last: '2026-03-19', days: 2, peak: 3, bookings: ['C3', 'C4', 'C5'], releases: ['R2', 'R3'], projects: ['PA', 'PB'] },
     ]);
-    const flagged = model.environments.calendar.bookings.filter((b) => b.inConflict).map((b) => b.id);
+    const flagged = model.environments.details.flatMap((d) => d.bookings).filter((b) => b.inConflict).map((b) => b.id);
     expect(flagged).toEqual(['B1', 'B2', 'C3', 'C4', 'C5']);
   });
 
