@@ -1,12 +1,21 @@
 // The CSV files pages offer for download, collected while the pages render. A page renders to one
 // HTML file and a component cannot write another, so DataTable and Chart register their CSV here and
-// the `csv-downloads` integration (src/publish/csv-downloads.ts) writes the files beside the pages when
-// the build is done. The page bundle and the Astro config each load their own copy of this module, in
-// the one process that builds (and prerenders) the site: hence one registry on globalThis.
+// the `csv-downloads` integration (src/publish/csv-downloads.ts) writes the files beside the pages: as
+// they are registered during a build, the dev server serves them from here. The page bundle and the
+// Astro config each load their own copy of this module, in the one process that builds (and
+// prerenders) the site: hence one registry and one writer on globalThis.
 
 const KEY = Symbol.for('release-almanac.csv-downloads');
+const WRITER = Symbol.for('release-almanac.csv-writer');
 type Registry = Map<string, string>;
-const registry = (): Registry => ((globalThis as { [KEY]?: Registry })[KEY] ??= new Map());
+type Writer = (path: string, csv: string) => void;
+const shared = globalThis as { [KEY]?: Registry; [WRITER]?: Writer };
+const registry = (): Registry => (shared[KEY] ??= new Map());
+
+/** During a build: `write` is called with each CSV as it is registered (once per path). */
+export function writeCsvAsOffered(write: Writer | undefined): void {
+  shared[WRITER] = write;
+}
 
 /**
  * Registers `csv` as `<name>.csv` in the folder of the page at `pathname` (the page's URL path) and
@@ -20,6 +29,7 @@ export function offerCsv(pathname: string, name: string, csv: string): string {
   // Two downloads of one name on a page would overwrite each other. (The dev server re-renders edited pages.)
   if (before !== undefined && before !== csv && process.env.NODE_ENV === 'production') throw new Error(`two downloads named ${file} on the page ${pathname}`);
   registry().set(path, csv);
+  if (before === undefined) shared[WRITER]?.(path, csv);
   return file;
 }
 
