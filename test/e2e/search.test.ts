@@ -81,18 +81,37 @@ describe('search page', () => {
     await page.close();
   });
 
-  it('leaves release pages\' deployment rows out of the index (ids and times nobody searches for)', async () => {
-    const detail = model.releases.details.find((d) => d.deployments.length > 0)!;
-    const slug = model.releases.rows.find((r) => r.id === detail.id)!.slug;
-    const html = fs.readFileSync(path.join(site.out, 'releases', slug, 'index.html'), 'utf8');
-    expect(html).toMatch(/<div class="table-scroll" id="deployments"[^>]* data-pagefind-ignore="all"/);
-    expect(html).toContain(detail.deployments[0]!.id);
+  // Ids and times nobody searches for, which were most of the enterprise index's words.
+  const releaseWith = (has: (d: (typeof model.releases.details)[number]) => boolean) => {
+    const detail = model.releases.details.find(has)!;
+    return { detail, page: `releases/${model.releases.rows.find((r) => r.id === detail.id)!.slug}/`, own: detail.id };
+  };
+  const deployed = releaseWith((d) => d.deployments.length > 0);
+  const booked = releaseWith((d) => d.bookings.length > 0);
+  // A booking in no conflict: the conflicts table lists its bookings, and they are searchable there.
+  const environment = model.environments.details.find((d) => d.bookings.some((b) => !b.inConflict))!;
+  const environmentRow = model.environments.environments.find((e) => e.id === environment.id)!;
+  /** The text Pagefind indexed for a page (its fragment). */
+  const indexedText = (page: string): string => {
+    const dir = path.join(site.out, 'pagefind', 'fragment');
+    const fragments = fs.readdirSync(dir).map((f) => JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(dir, f))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string; content: string });
+    return fragments.find((f) => f.url === `/${page}index.html`)!.content;
+  };
+  it.each([
+    { what: 'release pages\' deployment rows', table: 'deployments', page: deployed.page, id: deployed.detail.deployments[0]!.id, own: deployed.own },
+    { what: 'release pages\' booking rows', table: 'bookings', page: booked.page, id: booked.detail.bookings[0]!.id, own: booked.own },
+    { what: 'environment pages\' booking rows', table: 'bookings-table', page: `environments/${environmentRow.slug}/`, id: environment.bookings.find((b) => !b.inConflict)!.id, own: environmentRow.name },
+  ])('leaves $what out of the index', async ({ table, page: at, id, own }) => {
+    const html = fs.readFileSync(path.join(site.out, at, 'index.html'), 'utf8');
+    expect(html).toMatch(new RegExp(`<div class="table-scroll" id="${table}"[^>]* data-pagefind-ignore="all"`));
+    expect(html).toContain(id);
+    const indexed = indexedText(at);
+    expect(indexed).toContain(own);
+    expect(indexed).not.toContain(id);
+    // The page's own words still find it.
     const { page, problems } = await site.open('search/');
-    await search(page, detail.deployments[0]!.id);
-    await expect(hrefs(page)).resolves.not.toContain(`${site.url}releases/${slug}/index.html`);
-    // The release's own words still find it.
-    await search(page, detail.id);
-    await expect(hrefs(page)).resolves.toContain(`${site.url}releases/${slug}/index.html`);
+    await search(page, own);
+    await expect(hrefs(page)).resolves.toContain(`${site.url}${at}index.html`);
     expect(problems).toEqual([]);
     await page.close();
   });
