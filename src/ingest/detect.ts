@@ -60,11 +60,18 @@ function jsonShape(value: unknown, depth = 0): string {
 
 function jsonPosition(text: string, message: string): { line: number; column: number } | null {
   const m = /position (\d+)/.exec(message);
-  if (!m) return null;
-  const pos = Number(m[1]);
+  // A cut file: V8 names no position, but what is missing is missing where the text stops.
+  const pos = m ? Number(m[1]) : /end of JSON input/.test(message) ? text.length : null;
+  if (pos === null) return null;
   const before = text.slice(0, pos);
   const line = before.split('\n').length;
   return { line, column: pos - before.lastIndexOf('\n') };
+}
+
+/** What V8's "Unexpected end of JSON input" means here, in the user's words. */
+function endedEarly(text: string, message: string): string {
+  if (!/end of JSON input/.test(message)) return '';
+  return text.trim() ? ': the file ends before the document does (cut short?)' : ': the file is empty';
 }
 
 export function readJson(ctx: Pick<FileContext, 'file' | 'path'>): unknown {
@@ -83,7 +90,7 @@ export function readJson(ctx: Pick<FileContext, 'file' | 'path'>): unknown {
       file: ctx.path,
       line: pos?.line,
       // Newer Node versions already name the line and column in the message.
-      message: `not valid JSON: ${msg}${pos && !/column \d/.test(msg) ? ` (column ${pos.column})` : ''}`,
+      message: `not valid JSON: ${msg}${pos && !/column \d/.test(msg) ? ` (column ${pos.column})` : ''}${endedEarly(text, msg)}`,
       expected: 'a complete JSON document',
     });
   }

@@ -156,7 +156,12 @@ const CASES: Record<string, Case> = {
   'servicenow-json-truncated': { input: 'servicenow-json-truncated', error: /change_request\.json:14: not valid JSON: Unterminated string .*expected a complete JSON document/ },
   'servicenow-json-wrong-shape': { input: 'servicenow-json-wrong-shape', error: /change_request\.json: format not recognised; found JSON shape: \{records: \{number: string\}\}/ },
   'github-releases-not-array': { input: 'github-releases-not-array', error: /releases\.json: format not recognised; found JSON shape: \{message: string/ },
-  'json-empty': { input: 'json-empty', error: /change_request\.json: not valid JSON: Unexpected end of JSON input/ },
+  'json-empty': { input: 'json-empty', error: /change_request\.json:1: not valid JSON: Unexpected end of JSON input \(column 1\): the file is empty/ },
+  // Cut between two values, as a download that stopped: the line and column where the text stops.
+  'json-cut-between-values': {
+    input: gen((d) => fs.writeFileSync(path.join(d, 'change_request.json'), '{\n "records": [\n  {"number": "CHG1", "opened_at": "2026-01-01 10:00:00"},\n  ')),
+    error: /change_request\.json:4: not valid JSON: Unexpected end of JSON input \(column 3\): the file ends before the document does \(cut short\?\)/,
+  },
   'json-null': { input: 'json-null', error: /change_request\.json: format not recognised; found JSON shape: null/ },
   'json-trailing-garbage': { input: 'json-trailing-garbage', error: /releases\.json:2: not valid JSON: Unexpected non-whitespace character/ },
   'json-huge-string-truncated': { input: 'json-huge-string-truncated', error: /change_request\.json:1: not valid JSON: Unterminated string/ },
