@@ -231,6 +231,8 @@ describe('crash safety: SIGKILL at any point', () => {
       outcomes.push(`${at} ms: ${run.signal ? 'killed' : `ended (${run.code})`}, ${previous ? 'previous' : 'new'} site${shown === out ? '' : ` (in ${path.basename(shown)})`}${left.length ? `, left ${left.join(' ')}` : ''}`);
 
       buildMs = (await ok(['build', '--db', 'site-a/almanac.duckdb', '--out', 'site'])).ms;
+      // The replaced site is removed by a process of its own (swap.ts), after the build has ended.
+      for (const until = Date.now() + 15_000; besides(out).some((n) => n.includes('.trash-')) && Date.now() < until;) await new Promise((r) => setTimeout(r, 100));
       expect(besides(out), 'lock and work folders of the killed build removed').toEqual([]);
       // The Astro step renders a site that lies outside the project in the project's .astro/ first.
       expect(fs.readdirSync(path.join(PROJECT_ROOT, '.astro')).filter((n) => n.startsWith(`build-${run.pid}-`)), 'the killed build\'s pages removed').toEqual([]);
