@@ -9,6 +9,7 @@ import { SCALES } from '../sample/build-world.ts';
 import { runMeasured, type Measured } from './measure.ts';
 import { pageWeights, type PageWeights } from './page-weights.ts';
 import { rawRead } from './raw-read.ts';
+import { removalsPending } from '../publish/swap.ts';
 
 export interface BenchOptions {
   /** Share of the enterprise scale: 1, 0.5, 0.25 … (regions of the sample scale with it). */
@@ -90,9 +91,8 @@ export function summarizeRuns(runs: readonly BenchRun[]): Pick<BenchResult, 'ing
  * disk work never slows the next measurement.
  */
 async function replacedSiteRemoved(site: string): Promise<void> {
-  const trash = `${path.basename(site)}.trash-`;
   // Bounded: a removal that died leaves its folder to the next build (recoverSwap), not to this wait.
-  for (const end = Date.now() + 60_000; Date.now() < end && fs.readdirSync(path.dirname(site)).some((n) => n.startsWith(trash));) {
+  for (const end = Date.now() + 60_000; Date.now() < end && removalsPending(site).length > 0;) {
     await new Promise((r) => setTimeout(r, 200));
   }
 }

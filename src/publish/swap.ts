@@ -22,7 +22,7 @@ export function recoverSwap(target: string): void {
   if (!fs.existsSync(target) && old.length) fs.renameSync(old[old.length - 1]!, target);
   for (const o of leftovers(target, 'old')) fs.rmSync(o, { recursive: true, force: true });
   for (const n of leftovers(target, 'next')) fs.rmSync(n, { recursive: true, force: true });
-  for (const t of leftovers(target, 'trash')) {
+  for (const t of removalsPending(target)) {
     try {
       fs.rmSync(t, { recursive: true, force: true });
     } catch {
@@ -30,6 +30,9 @@ export function recoverSwap(target: string): void {
     }
   }
 }
+
+/** Replaced folders beside `target` still being removed (or whose removal stopped). */
+export const removalsPending = (target: string): string[] => leftovers(target, 'trash');
 
 /**
  * Removes a replaced folder in a process of its own, which outlives this one: the old enterprise site

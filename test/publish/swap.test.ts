@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { recoverSwap, swapIn, workDir } from '../../src/publish/swap.ts';
+import { recoverSwap, removalsPending, swapIn, workDir } from '../../src/publish/swap.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'almanac-swap-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -28,6 +28,7 @@ describe('swapIn', () => {
     swapIn(work, target);
     expect(fs.readdirSync(target).sort()).toEqual(['f0.html', 'f1.html', 'f2.html']);
     expect(fs.readFileSync(path.join(target, 'f0.html'), 'utf8')).toBe('new');
+    expect(removalsPending(target)).toHaveLength(1); // renamed aside, not waited for
     await until(() => beside(target).length === 0);
     expect(beside(target)).toEqual([]);
   });

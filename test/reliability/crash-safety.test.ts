@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDb } from '../../src/db/duckdb.ts';
 import { PROJECT_ROOT } from '../../src/publish/node-child.ts';
+import { removalsPending } from '../../src/publish/swap.ts';
 import { FIXTURES, tempDir } from '../helpers/ingest.ts';
 
 const SCRIPT = path.join(PROJECT_ROOT, 'scripts/almanac.ts');
@@ -232,7 +233,7 @@ describe('crash safety: SIGKILL at any point', () => {
 
       buildMs = (await ok(['build', '--db', 'site-a/almanac.duckdb', '--out', 'site'])).ms;
       // The replaced site is removed by a process of its own (swap.ts), after the build has ended.
-      for (const until = Date.now() + 15_000; besides(out).some((n) => n.includes('.trash-')) && Date.now() < until;) await new Promise((r) => setTimeout(r, 100));
+      for (const until = Date.now() + 15_000; removalsPending(out).length > 0 && Date.now() < until;) await new Promise((r) => setTimeout(r, 100));
       expect(besides(out), 'lock and work folders of the killed build removed').toEqual([]);
       // The Astro step renders a site that lies outside the project in the project's .astro/ first.
       expect(fs.readdirSync(path.join(PROJECT_ROOT, '.astro')).filter((n) => n.startsWith(`build-${run.pid}-`)), 'the killed build\'s pages removed').toEqual([]);
