@@ -4,6 +4,7 @@ import type { DefectScope, QualityPage, TestProgress } from '../report/model-env
 import type { ReleaseRef } from '../report/model-releases.ts';
 import type { CellBar } from './cell-bar.ts';
 import { formatCount, formatPercent, MISSING } from './format.ts';
+import { isOpenState } from '../metrics/status.ts';
 import { rel } from './links.ts';
 import { stateLabel } from './release-states.ts';
 import { releasePath } from './releases-table.ts';
@@ -77,13 +78,12 @@ export function progressBar(p: TestProgress): CellBar | undefined {
   };
 }
 
-/** Releases still to ship (their testing matters now), then the released and cancelled ones. */
 /** Rows of the finished releases' progress table: history, so fewer, keeping the quality page within its weight at enterprise scale. */
 export const FINISHED_PROGRESS_ROWS = 60;
 
+/** Releases still to ship (their testing matters now), then the released and cancelled ones. */
 export function splitProgress(progress: readonly TestProgress[]): { open: TestProgress[]; finished: TestProgress[] } {
-  const finished = (p: TestProgress) => p.state === 'released' || p.state === 'cancelled';
-  return { open: progress.filter((p) => !finished(p)), finished: progress.filter(finished) };
+  return { open: progress.filter((p) => isOpenState(p.state)), finished: progress.filter((p) => !isOpenState(p.state)) };
 }
 
 /** `bars`: draw the progress bar in the executed cell. */

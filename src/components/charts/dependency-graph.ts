@@ -3,6 +3,7 @@
 // error) dashed in the alarm colour. Wide graphs scroll sideways in their figure.
 import * as Plot from '@observablehq/plot';
 import type { DependenciesPage, ReleaseRef } from '../../report/model-releases.ts';
+import { isOpenState } from '../../metrics/status.ts';
 import { formatCount, formatDays } from '../format.ts';
 import { layeredLayout } from '../graph/layered-layout.ts';
 import { stateClass, stateLabel, stateLegend, STATES } from '../release-states.ts';
@@ -17,7 +18,6 @@ const days = (n: number | null) => (n === null ? 'unknown' : formatDays(n));
 
 /** Releases drawn at most: a graph of thousands is unreadable and outweighs any page. */
 export const GRAPH_RELEASES = 80;
-const open = (n: Node) => n.state !== 'released' && n.state !== 'cancelled';
 
 /**
  * The releases drawn: all of them up to GRAPH_RELEASES, else releases still open first (a slip can
@@ -27,7 +27,7 @@ const open = (n: Node) => n.state !== 'released' && n.state !== 'cancelled';
 export function drawnGraph<G extends Pick<DependenciesPage, 'nodes' | 'edges' | 'cycles'>>(graph: G): G {
   if (graph.nodes.length <= GRAPH_RELEASES) return graph;
   const onCycle = new Set(graph.cycles.flatMap((c) => c.map((r) => r.id)));
-  const rank = (n: Node) => [onCycle.has(n.id) ? 0 : 1, open(n) ? 0 : 1, -n.downstream] as const;
+  const rank = (n: Node) => [onCycle.has(n.id) ? 0 : 1, isOpenState(n.state) ? 0 : 1, -n.downstream] as const;
   const ranked = [...graph.nodes].sort((a, b) => {
     const [x, y] = [rank(a), rank(b)];
     return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || (a.plannedRelease ?? '').localeCompare(b.plannedRelease ?? '') || a.id.localeCompare(b.id);
