@@ -1,9 +1,9 @@
 // The forecasts' backtest (docs/metrics.md#forecasts): forecasts made as of past dates, by the same
 // method and with only what was known then, for releases that have shipped since; scored by the share
 // whose actual release fell on or before their P50 and P85 dates.
-import type { ForecastSettings } from './forecast.ts';
+import { backtestTrialsEach, type ForecastSettings } from './forecast.ts';
 import { forecastAt } from './forecast-release.ts';
-import { openAt, type History } from './forecast-history.ts';
+import { openAt, openIds, type History, type ReleasePlan } from './forecast-history.ts';
 import { addDays, daysBetween } from './periods.ts';
 import { ratio, round } from './stats.ts';
 import type { MetricRow } from './types.ts';
@@ -39,6 +39,8 @@ export interface HitRates {
 
 export interface BacktestResult {
   dates: string[];
+  /** Trials per forecast (backtestTrialsEach). */
+  trials: number;
   rows: BacktestRow[];
   /** Forecasts that could not be made, by reason. */
   skipped: Map<string, number>;
@@ -62,13 +64,16 @@ export function backtest(h: History, asOf: string, settings: ForecastSettings): 
   const dates = backtestDates(h, asOf, settings);
   const rows: BacktestRow[] = [];
   const skipped = new Map<string, number>();
-  const trials = { ...settings, trials: settings.backtestTrials };
-  for (const date of dates) {
+  // Only releases that have shipped since can be scored, and only those with work items forecast.
+  type Scored = ReleasePlan & { actual_release: string };
+  const scored = (r: ReleasePlan): r is Scored => r.actual_release !== null && r.actual_release <= asOf && h.items.has(r.id);
+  const candidates = dates.map((date) => openIds(h, date).map((id) => h.releases.get(id)!).filter(scored));
+  const each = backtestTrialsEach(candidates.reduce((n, rs) => n + rs.length, 0), settings);
+  const trials = { ...settings, trials: each };
+  for (const [i, date] of dates.entries()) {
     const open = openAt(h, date);
-    for (const id of open.ids) {
-      const r = h.releases.get(id)!;
-      // Only releases that have shipped since can be scored, and only those with work items forecast.
-      if (r.actual_release === null || r.actual_release > asOf || !h.items.has(id)) continue;
+    for (const r of candidates[i]!) {
+      const id = r.id;
       const f = forecastAt(h, id, trials, open, { histogram: false });
       if (!f.summary) {
         const why = f.outcome === 'no_items' ? 'no work items known yet' : 'its teams resolved nothing in the window';
@@ -83,7 +88,7 @@ export function backtest(h: History, asOf: string, settings: ForecastSettings): 
       });
     }
   }
-  return { dates, rows, skipped: new Map([...skipped].sort(([a], [b]) => (a < b ? -1 : 1))) };
+  return { dates, trials: each, rows, skipped: new Map([...skipped].sort(([a], [b]) => (a < b ? -1 : 1))) };
 }
 
 export function hitRates(rows: readonly BacktestRow[]): HitRates {

@@ -214,6 +214,14 @@ export function growthOf(release: ReleasePlan, past: readonly Past[], asOf: stri
   return out.sort((a, b) => a - b);
 }
 
+/** The releases open on `asOf` (not cancelled, not released by then), by id. */
+export function openIds(h: History, asOf: string): string[] {
+  return [...h.releases.values()]
+    .filter((r) => r.status !== 'cancelled' && !(isReleased(r) && r.actual_release <= asOf))
+    .map((r) => r.id)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 /** The releases open on A (not cancelled, not shipped by A), and their items not done by A per team. */
 export interface OpenReleases {
   asOf: string;
@@ -222,10 +230,7 @@ export interface OpenReleases {
 }
 
 export function openAt(h: History, asOf: string): OpenReleases {
-  const ids = [...h.releases.values()]
-    .filter((r) => r.status !== 'cancelled' && !(isReleased(r) && r.actual_release <= asOf))
-    .map((r) => r.id)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const ids = openIds(h, asOf);
   const remaining = new Map<string, Map<string, number>>();
   for (const id of ids) {
     const perTeam = new Map<string, number>();

@@ -105,6 +105,7 @@ export function forecastsPage(
       backtest: {
         ...rounded(hitRates(bt.rows)),
         dates: bt.dates,
+        trials: bt.trials,
         byLeadTime: byLeadTime(bt.rows).map(rounded),
         rows: bt.rows.map(({ releaseId, ...r }) => ({ release: ref(releaseId), ...r })),
         skipped: [...bt.skipped].map(([reason, count]) => ({ reason, count })),

@@ -7,7 +7,7 @@ import type { ForecastOutcome } from '../metrics/forecast-release.ts';
 import type { BacktestRow } from '../metrics/backtest.ts';
 import type { ReleaseRef, ReleaseState } from './model-releases.ts';
 
-/** seed, trials, windowDays, horizonDays, backtestEveryDays, backtestTrials (see metrics/forecast.ts). */
+/** seed, trials, windowDays, horizonDays, backtestEveryDays, backtestTrials, backtestTrialBudget, backtestMinTrials (see metrics/forecast.ts). */
 export type { ForecastSettings };
 
 /** Daily throughput of the teams a forecast draws from, over its window. */
@@ -109,6 +109,8 @@ export interface BacktestSummary {
 export interface Backtest extends BacktestSummary {
   /** The dates forecasts were made as of, oldest first. */
   dates: string[];
+  /** Trials per forecast: settings.backtestTrials, fewer when the backtest makes more forecasts than its budget allows that many. */
+  trials: number;
   /** By how far ahead the forecast was made: 1–4 weeks, 5–8 weeks, 9–12 weeks, 13 weeks or more. */
   byLeadTime: Array<BacktestSummary & { label: string; minDays: number; maxDays: number | null }>;
   /** Every forecast, by date then release id. */

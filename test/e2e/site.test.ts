@@ -98,7 +98,7 @@ describe('built HTML', () => {
         ...model.delivery, months: [], all: null, systems: [], teams: [], attributions: [], listed: { attributions: 0, total: 0 },
         attributionCounts: model.delivery.attributionCounts.map((c) => ({ ...c, incidents: 0 })),
       },
-      forecasts: { settings: model.forecasts.settings, releases: [], backtest: { forecasts: 0, releases: 0, hitRateP50: null, hitRateP85: null, dates: [], byLeadTime: [], rows: [], skipped: [] } },
+      forecasts: { settings: model.forecasts.settings, releases: [], backtest: { forecasts: 0, releases: 0, hitRateP50: null, hitRateP85: null, dates: [], trials: model.forecasts.settings.backtestTrials, byLeadTime: [], rows: [], skipped: [] } },
       portfolio: {
         overview: {
           overall: { status: 'green', reason: 'green: no projects', signals: [] }, grid: [], portfolios: [], programs: [],

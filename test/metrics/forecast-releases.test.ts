@@ -35,7 +35,8 @@ import { forecastInputs } from '../../src/report/forecasts-page.ts';
 import { loadRows } from '../../src/report/load.ts';
 import { history, openAt, type ItemGroup, type ReleasePlan, type TeamDay } from '../../src/metrics/forecast-history.ts';
 import { forecastAt } from '../../src/metrics/forecast-release.ts';
-import { FORECAST_DEFAULTS } from '../../src/metrics/forecast.ts';
+import { backtestTrialsEach, FORECAST_DEFAULTS } from '../../src/metrics/forecast.ts';
+import { backtest } from '../../src/metrics/backtest.ts';
 import type { ReportModel } from '../../src/report/model.ts';
 import { FIXTURES, ingestFiles } from '../helpers/ingest.ts';
 
@@ -122,6 +123,20 @@ describe('backtest', () => {
     expect(metric('forecast.backtest_hit_rate_p50')).toEqual({ '*': 0.5 });
     expect(model.metrics.find((r) => r.metric === 'forecast.backtest_hit_rate_p85')!.detail)
       .toBe('4 of 4 forecasts of 2 shipped releases made every 14 days from 2026-01-06 to 2026-03-17: released on or before their P85 date');
+  });
+
+  it('shares a budget of trials among its forecasts when they are many', () => {
+    // The bundled sample's 552 forecasts keep 2,000 trials each; 10,000 share 4 million; the enterprise
+    // sample's 18,637 would get 214 of them, and get the floor, 250.
+    expect([552, 2_000, 2_001, 10_000, 18_637].map((n) => backtestTrialsEach(n, FORECAST_DEFAULTS))).toEqual([2_000, 2_000, 1_999, 400, 250]);
+    expect(model.forecasts.backtest.trials).toBe(2_000);
+    // 7 forecasts are attempted (R1 on Jan 6, 20 and Feb 3; R2 on Jan 6, 20, Feb 3 and 17), skipped ones included.
+    const h = history(inputs.releases, inputs.items, inputs.days);
+    const run = (budget: number) => backtest(h, model.meta.asOf, { ...model.forecasts.settings, backtestTrialBudget: budget, backtestMinTrials: 250 });
+    expect(run(7 * 300).trials).toBe(300);
+    expect(run(7 * 300 + 6).trials).toBe(300);
+    expect(run(7 * 100).trials).toBe(250);
+    expect(run(7 * 300).rows.map((r) => [r.releaseId, r.asOf])).toEqual(model.forecasts.backtest.rows.map((r) => [r.release.id, r.asOf]));
   });
 
   it('uses only what was known on the date: the same forecast from the data cut off then', () => {

@@ -162,7 +162,7 @@ describe('backtest misses', () => {
 describe('forecast tables', () => {
   it('never rounds a chance to a certainty it is not', () => {
     expect([0, 0.0012, 0.004, 0.6215, 0.9996, 1, null].map(formatChance)).toEqual(['0%', '<1%', '<1%', '62%', '>99%', '100%', '—']);
-    expect(settingsText({ seed: 7, trials: 10_000, windowDays: 90, horizonDays: 730, backtestEveryDays: 14, backtestTrials: 2000 })).toBe('10,000 trials, seed 7, 90-day window');
+    expect(settingsText({ seed: 7, trials: 10_000, windowDays: 90, horizonDays: 730, backtestEveryDays: 14, backtestTrials: 2000, backtestTrialBudget: 4_000_000, backtestMinTrials: 250 })).toBe('10,000 trials, seed 7, 90-day window');
   });
 
   const full: ReleaseForecast = {
