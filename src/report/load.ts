@@ -24,16 +24,22 @@ function rowJson(name: EntityName): string {
 }
 
 /**
- * One string per distinct value. JSON.parse makes a new string for every value, and rows repeat their
- * statuses, systems, releases and sources hundreds of thousands of times: the enterprise model step
- * held ~400 MB of deployments and changes, a third of that in copies of the same few strings.
+ * One string per distinct value of a column. JSON.parse makes a new string for every value, and rows
+ * repeat their statuses, systems, releases and sources hundreds of thousands of times: the enterprise
+ * model step held ~400 MB of deployments and changes, a third of that in copies of the same few strings.
+ * A column whose values are mostly distinct (ids, summaries, instants) stops being interned after its
+ * first rows: hashing and keeping each of its strings once more took the enterprise model step ~4 s of CPU.
  */
+const TRIAL_VALUES = 4096;
 function interner(): (s: string) => string {
-  const seen = new Map<string, string>();
+  let seen: Map<string, string> | null = new Map();
+  let count = 0;
   return (s) => {
+    if (!seen) return s;
     const kept = seen.get(s);
     if (kept !== undefined) return kept;
     seen.set(s, s);
+    if (++count === TRIAL_VALUES && seen.size > TRIAL_VALUES / 4) seen = null;
     return s;
   };
 }
@@ -42,7 +48,7 @@ function interner(): (s: string) => string {
 export async function loadRows<N extends EntityName>(db: Db, name: N, where = ''): Promise<Row<N>[]> {
   const { table, key, schema } = ENTITIES[name];
   const rows: Row<N>[] = [];
-  const intern = interner();
+  const interners = new Map<string, (s: string) => string>();
   // One JSON text per row rather than a value per column: the DuckDB client reads each string longer
   // than 12 bytes with a native call, which made reading 200,000 changes take 4 s instead of 2. Rows
   // are parsed chunk by chunk as the query streams, so the texts of all rows are never held at once.
@@ -55,7 +61,10 @@ export async function loadRows<N extends EntityName>(db: Db, name: N, where = ''
     const row = parsed.data as Record<string, unknown>;
     for (const k in row) {
       const value = row[k];
-      if (typeof value === 'string') row[k] = intern(value);
+      if (typeof value !== 'string') continue;
+      let intern = interners.get(k);
+      if (!intern) interners.set(k, (intern = interner()));
+      row[k] = intern(value);
     }
     rows.push(row as Row<N>);
   });
