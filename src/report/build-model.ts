@@ -15,7 +15,7 @@ import { dependenciesPage, releaseSizes, releasesPage, totals } from './releases
 import { environmentsPage } from './environments-page.ts';
 import { defectInputs, qualityPage } from './quality-page.ts';
 import { slugs } from './slug.ts';
-import { operations } from './operations.ts';
+import { operationsInThread } from './operations-thread.ts';
 import { LATEST_REPORT_YEAR } from '../metrics/dora-tiers.ts';
 import type { ReportModel } from './model.ts';
 import { SITE_NAV } from './nav.ts';
@@ -61,6 +61,7 @@ export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<Repor
   const settings = { ...FORECAST_DEFAULTS, seed: opts.forecastSeed ?? quality.run?.forecastSeed ?? FORECAST_DEFAULTS.seed, windowDays };
   // First: the forecasts' thread works while the rest of the model is built.
   const forecastRun = forecastsInThread({ db: db.path, timeZone, asOf, settings });
+  const opsRun = operationsInThread({ db: db.path, timeZone, asOf, reportYear: opts.reportYear ?? quality.run?.reportYear ?? LATEST_REPORT_YEAR });
   const projects = await loadRows(db, 'project');
   const systems = await loadRows(db, 'system');
   const releases = await loadRows(db, 'release');
@@ -78,13 +79,13 @@ export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<Repor
   const items = await defectInputs(db, timeZone);
   const defects = { scopes: defectsByScope(items.groups, releases), flow: defectFlow(items.days, asOf) };
   const environments = environmentsPage({ occupancy: occ, plan, releases: releasesModel.rows, projects }, asOf);
+  // Only what links to them: the rows these come from carry every column of their own pages.
+  const ref = ({ id, slug, name }: { id: string; slug: string; name: string }) => ({ id, slug, name });
+  opsRun.supply({ releaseRefs: releasesModel.rows.map(ref), environmentRefs: environments.environments.map(ref) });
   const incidents = await loadRows(db, 'incident');
   const freezes = await loadRows(db, 'freeze_window');
-  const ops = await operations(db, {
-    timeZone, asOf, reportYear: opts.reportYear ?? quality.run?.reportYear ?? LATEST_REPORT_YEAR, systems, environments: environmentRows, releases, incidents, freezes,
-    releaseRefs: releasesModel.rows, environmentRefs: environments.environments,
-  });
   const { open, throughput, backtest } = await forecastRun;
+  const ops = await opsRun.result;
   const openForecasts = releaseForecasts(open, releasesModel.rows, settings);
   const portfolio = portfolioModel({
     asOf, timeZone, windowDays, projects, releases, releasesPage: releasesModel, graph, forecasts: openForecasts.releases,

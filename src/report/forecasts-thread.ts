@@ -2,7 +2,7 @@
 // each open release, and the backtest (thousands of past forecasts of thousands of trials each). They
 // need nothing else the model builds, so a thread of their own computes them from the start, with its
 // own connection to the database, while this one builds the rest: a two-core machine does both at once.
-import { Worker } from 'node:worker_threads';
+import { modelThread } from './model-thread.ts';
 import type { ForecastSettings } from '../metrics/forecast.ts';
 import type { ForecastResult } from '../metrics/forecast-release.ts';
 import type { History } from '../metrics/forecast-history.ts';
@@ -25,18 +25,8 @@ export interface Forecasts {
 }
 
 export function forecastsInThread(job: ForecastsJob): Promise<Forecasts> {
-  const run = new Promise<Forecasts>((resolve, reject) => {
-    // A young generation of V8's default size, not the model process's 3 × 64 MB: what this thread
-    // allocates is mostly the history, which lives to the end anyway, and it runs while the main
-    // thread's heap is at its largest.
-    const worker = new Worker(new URL('./forecasts-worker.ts', import.meta.url), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`the forecasts thread stopped (exit ${code})`));
-    });
-  });
-  // Handled where it is awaited; until then a failure must not count as unhandled.
-  run.catch(() => {});
-  return run;
+  // A young generation of V8's default size, not the model process's 3 × 64 MB: what this thread
+  // allocates is mostly the history, which lives to the end anyway, and it runs while the main
+  // thread's heap is at its largest.
+  return modelThread<Forecasts>(new URL('./forecasts-worker.ts', import.meta.url), job, { maxYoungGenerationSizeMb: 48 }).result;
 }

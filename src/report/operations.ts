@@ -1,7 +1,6 @@
 // Change management and delivery (DORA): loads the changes, incidents, deployments and freezes, attributes
 // the incidents, and assembles both pages and their metric rows.
 import type { Db } from '../db/duckdb.ts';
-import type { Row } from '../model/catalog.ts';
 import { attributeIncidents } from '../metrics/attribution.ts';
 import { analyseChanges, changeMetrics, dateChanges } from '../metrics/changes.ts';
 import { delivery, deploymentFacts } from '../metrics/delivery.ts';
@@ -18,38 +17,47 @@ import type { DeliveryPage } from './model-delivery.ts';
 import type { EnvironmentRef } from './model-environments.ts';
 import type { ReleaseRef } from './model-releases.ts';
 
-export interface OperationsInputs {
+export interface OperationsJob {
+  /** The database file: the operations thread opens its own connection (operations-thread.ts). */
+  db: string;
   timeZone: string;
   asOf: string;
   /** The DORA report year whose tier thresholds apply. */
   reportYear: number;
-  systems: readonly Row<'system'>[];
-  environments: readonly Row<'environment'>[];
-  releases: readonly Row<'release'>[];
-  incidents: readonly Row<'incident'>[];
-  freezes: readonly Row<'freeze_window'>[];
-  /** Releases and environments as the other pages link them. */
+}
+
+/** Releases and environments as the other pages link them: known once the release and environment pages are built. */
+export interface OperationsRefs {
   releaseRefs: readonly ReleaseRef[];
   environmentRefs: readonly EnvironmentRef[];
 }
 
-export async function operations(db: Db, input: OperationsInputs): Promise<{ changes: ChangesPage; delivery: DeliveryPage; metrics: MetricRow[] }> {
+export interface Operations {
+  changes: ChangesPage;
+  delivery: DeliveryPage;
+  metrics: MetricRow[];
+}
+
+/** Everything is read from `db`; the rows are loaded while `pageRefs` are still being worked out. */
+export async function operations(db: Db, input: OperationsJob, pageRefs: Promise<OperationsRefs>): Promise<Operations> {
   // Grouping the delivered work items is DuckDB's longest work here: a second connection does it
   // while this one loads the changes and deployments.
   const side = await db.connect();
   const starts = itemStarts(side).finally(() => side.close());
   starts.catch(() => {}); // handled where awaited
   const changeRows = await loadRows(db, 'change');
-  const { incidents, freezes, releases } = input;
+  const [systems, environments, releases, incidents, freezes] = [
+    await loadRows(db, 'system'), await loadRows(db, 'environment'), await loadRows(db, 'release'), await loadRows(db, 'incident'), await loadRows(db, 'freeze_window'),
+  ];
   // One fact per row, in the rows' (key) order.
-  const deployments = deploymentFacts(await loadRows(db, 'deployment'), input.environments);
+  const deployments = deploymentFacts(await loadRows(db, 'deployment'), environments);
   const sources = await rowSources(db, {
     change: changeRows.map((c) => c.number), incident: incidents.map((i) => i.number), deployment: deployments.map((d) => d.id), release: releases.map((r) => r.id),
   });
+  const { releaseRefs, environmentRefs } = await pageRefs;
 
-  const systemName = new Map(input.systems.map((s) => [s.id, s.name ?? s.id]));
-  // Only the reference: the rows these come from carry every column of their own pages.
-  const release = new Map(input.releaseRefs.map((r): [string, ReleaseRef] => [r.id, { id: r.id, slug: r.slug, name: r.name }]));
+  const systemName = new Map(systems.map((s) => [s.id, s.name ?? s.id]));
+  const release = new Map(releaseRefs.map((r) => [r.id, r]));
   const changeSlug = slugs([...changeRows.map((c) => c.number), ...incidents.flatMap((i) => (i.caused_by_change ? [i.caused_by_change] : []))]);
   const incidentSlug = slugs(incidents.map((i) => i.number));
   const refs: OperationRefs = {
@@ -66,7 +74,7 @@ export async function operations(db: Db, input: OperationsInputs): Promise<{ cha
   const emergencyReleases = new Map<string, string>();
   for (const c of changeRows) if (c.type === 'emergency' && c.release_id) emergencyReleases.set(c.release_id, `is named by the emergency change ${c.number}`);
   for (const r of releases) if (r.type === 'emergency') emergencyReleases.set(r.id, 'is of type emergency');
-  const owners = new Map(input.systems.flatMap((s) => (s.owner ? [[s.id, s.owner] as const] : [])));
+  const owners = new Map(systems.flatMap((s) => (s.owner ? [[s.id, s.owner] as const] : [])));
   const result = delivery({
     deployments, attributions, incidents, owners, emergencyReleases, items: await starts, timeZone: input.timeZone, asOf: input.asOf,
   });
@@ -75,7 +83,7 @@ export async function operations(db: Db, input: OperationsInputs): Promise<{ cha
     changes: changesPage({ analysis, incidents, freezes, refs, timeZone: input.timeZone, asOf: input.asOf }),
     delivery: deliveryPage({
       delivery: result, attributions, incidents, changes: changeRows, deployments,
-      environments: new Map(input.environmentRefs.map((e): [string, EnvironmentRef] => [e.id, { id: e.id, slug: e.slug, name: e.name }])), refs, table, reportYear: input.reportYear,
+      environments: new Map(environmentRefs.map((e) => [e.id, e])), refs, table, reportYear: input.reportYear,
     }),
     metrics: [...changeMetrics(analysis, input.asOf), ...deliveryMetrics(result, attributions, table, input.reportYear)],
   };

@@ -1,0 +1,11 @@
+// The thread operations-thread.ts starts: the changes and delivery pages and their metric rows, built
+// from its own connection. It loads the rows at once and waits for the release and environment
+// references (posted by the main thread once it has built those pages) before it builds the pages.
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDb } from '../db/duckdb.ts';
+import { operations, type OperationsJob, type OperationsRefs } from './operations.ts';
+
+const job = workerData as OperationsJob;
+const refs = new Promise<OperationsRefs>((resolve) => parentPort!.once('message', resolve));
+const db = await openDb(job.db, { readOnly: true });
+parentPort!.postMessage(await operations(db, job, refs).finally(() => db.close()));
