@@ -1,14 +1,13 @@
 // The second thread of the pages step (charts-ahead.ts): renders the environment and release pages'
 // charts from the report model, in the order Astro renders those pages, and posts each page's as done.
-import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { chartsKey, environmentCharts, releaseCharts } from '../components/charts/page-charts.ts';
 import { releaseLabels } from '../components/release-names.ts';
-import type { SiteModel } from '../report/model.ts';
+import { readReport } from '../report/read-model.ts';
 
 const { reportFile } = workerData as { reportFile: string };
 // Only what the charts read is kept: the rest of the model is garbage once parsed.
-const { environments, releases, meta } = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as SiteModel;
+const { environments, releases, meta } = readReport(reportFile);
 const label = releaseLabels(releases.rows);
 const environmentDetails = new Map(environments.details.map((d) => [d.id, d]));
 for (const row of environments.environments) {

@@ -7,12 +7,13 @@ import fs from 'node:fs';
 /**
  * `split`: arrays and objects nested less deep than this are written member by member, deeper ones
  * stringified whole (a member per write would be slower for a million small values). `end`: text
- * written after the value (a final newline).
+ * written after the value (a final newline). `ascii`: characters beyond ASCII written as `\uXXXX`
+ * escapes (the same JSON value, in other bytes): see readReport (report/read-model.ts).
  */
-export function writeJsonFile(file: string, value: unknown, { indent = 0, split = 3, end = '' } = {}): void {
+export function writeJsonFile(file: string, value: unknown, { indent = 0, split = 3, end = '', ascii = false } = {}): void {
   const fd = fs.openSync(file, 'w');
   try {
-    const out = new Output(fd, split);
+    const out = new Output(fd, split, ascii);
     write(out, value, indent, '', 0);
     out.add(end);
     out.flush();
@@ -27,9 +28,11 @@ class Output {
   #size = 0;
   readonly fd: number;
   readonly split: number;
-  constructor(fd: number, split: number) {
+  readonly ascii: boolean;
+  constructor(fd: number, split: number, ascii: boolean) {
     this.fd = fd;
     this.split = split;
+    this.ascii = ascii;
   }
 
   add(text: string): void {
@@ -39,10 +42,15 @@ class Output {
   }
 
   flush(): void {
-    if (this.#parts.length) fs.writeSync(this.fd, this.#parts.join(''));
+    if (this.#parts.length) fs.writeSync(this.fd, this.ascii ? asciiOnly(this.#parts.join('')) : this.#parts.join(''));
     this.#parts = [];
     this.#size = 0;
   }
+}
+
+/** Outside its strings JSON is ASCII: each other character is one in a string, and can be escaped. */
+function asciiOnly(json: string): string {
+  return /[^\0-\x7f]/.test(json) ? json.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
 }
 
 /** Plain arrays and objects: JSON.stringify's own rules (toJSON, undefined, functions) apply to the rest. */

@@ -16,7 +16,7 @@ try {
   const db = await openDb(input.db, { readOnly: true });
   const { metrics, ...site } = await buildModel(db, input.options).finally(() => db.close());
   // The pages never read the metric rows: they go to data/ only.
-  writeJsonFile(files.report, site);
+  writeJsonFile(files.report, site, { ascii: true });
   writeMetrics(files.data, metrics);
   const outcome: ModelStepOutput = {
     asOf: site.meta.asOf,

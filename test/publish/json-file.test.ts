@@ -38,3 +38,17 @@ it('writes a value larger than one write in several pieces, the same bytes', () 
   const rows = Array.from({ length: 30_000 }, (_, i) => ({ metric: 'm', scope_id: `id-${i}`, value: i / 7, detail: i % 3 ? null : 'a "quoted" detail' }));
   expect(written(rows, 1, 1)).toBe(JSON.stringify(rows, null, 1));
 });
+
+it('in ASCII, escapes every other character and reads back as the same value', () => {
+  fc.assert(
+    fc.property(fc.jsonValue({ stringUnit: 'binary' }), fc.integer({ min: 0, max: 4 }), (value, split) => {
+      writeJsonFile(file, value, { split, ascii: true });
+      const bytes = fs.readFileSync(file);
+      expect(bytes.every((b) => b < 0x80)).toBe(true);
+      expect(JSON.parse(bytes.toString())).toEqual(JSON.parse(JSON.stringify(value)));
+    }),
+    { numRuns: 300 },
+  );
+  writeJsonFile(file, { 'clé': 'a – b \\ é 😀' }, { ascii: true });
+  expect(fs.readFileSync(file, 'utf8')).toBe('{"cl\\u00e9":"a \\u2013 b \\\\ \\u00e9 \\ud83d\\ude00"}');
+});

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { cellValue, encodeCsv, neutralise, tableCsv, type CsvValue } from '../../src/components/csv.ts';
-import { offerCsv, offeredCsv } from '../../src/components/downloads.ts';
+import { offerCsv, offeredCsv, writeCsvAsOffered } from '../../src/components/downloads.ts';
 import { countCell, listCell, percentCell, textCell, type Column } from '../../src/components/table.ts';
 
 const BOM = '\uFEFF';
@@ -101,6 +101,22 @@ describe('offerCsv', () => {
       expect(offerCsv('/twice/', 'table', 'a')).toBe('table.csv');
       expect(() => offerCsv('/twice/', 'table', 'b')).toThrow('two downloads named table.csv on the page /twice/');
     } finally {
+      process.env.NODE_ENV = env;
+    }
+  });
+
+  it('in a build, writes each file once as it is registered, and still refuses a different one of the same name', () => {
+    const env = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    const written: Array<[string, string]> = [];
+    writeCsvAsOffered((file, csv) => written.push([file, csv]));
+    try {
+      expect(offerCsv('/built/', 'table', 'a,b\n1,2\n')).toBe('table.csv');
+      expect(offerCsv('/built/', 'table', 'a,b\n1,2\n')).toBe('table.csv');
+      expect(() => offerCsv('/built/', 'table', 'a,b\n1,3\n')).toThrow('two downloads named table.csv on the page /built/');
+      expect(written).toEqual([['built/table.csv', 'a,b\n1,2\n']]);
+    } finally {
+      writeCsvAsOffered(undefined);
       process.env.NODE_ENV = env;
     }
   });
