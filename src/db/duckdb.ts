@@ -52,7 +52,7 @@ const KEEP_MEMORY = (budget: string) => ({
   allocator_bulk_deallocation_flush_threshold: '4GB',
 });
 
-export async function openDb(path: string, opts: { readOnly?: boolean; memoryLimit?: string | null; keepMemory?: boolean } = {}): Promise<Db> {
+export async function openDb(path: string, opts: { readOnly?: boolean; memoryLimit?: string | null; keepMemory?: boolean; threads?: number } = {}): Promise<Db> {
   const options: Record<string, string> = {
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'true',
@@ -61,6 +61,8 @@ export async function openDb(path: string, opts: { readOnly?: boolean; memoryLim
   if (memory) options.memory_limit = memory;
   if (memory && opts.keepMemory) Object.assign(options, KEEP_MEMORY(memory));
   if (opts.readOnly) options.access_mode = 'READ_ONLY';
+  // DuckDB's own worker threads; by default one per core.
+  if (opts.threads) options.threads = String(opts.threads);
   const instance = await DuckDBInstance.create(path, options);
   return connected(path, instance, true);
 }

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import pLimit from 'p-limit';
 import { offeredCsv, writeCsvAsOffered } from '../components/downloads.ts';
 
 export function csvDownloads(): AstroIntegration {
@@ -14,13 +15,17 @@ export function csvDownloads(): AstroIntegration {
   // Each folder made once: a release page offers six files, and a recursive mkdir per file took ~5 s
   // of the enterprise build's main thread.
   const folders = new Map<string, Promise<unknown>>();
-  const write = async (target: string, csv: string) => {
-    const folder = path.dirname(target);
-    let made = folders.get(folder);
-    if (!made) folders.set(folder, (made = fs.promises.mkdir(folder, { recursive: true })));
-    await made;
-    await fs.promises.writeFile(target, csv);
-  };
+  // A few files open at once: pages render faster than a slow disk takes files in, and the writes
+  // would pile up until the build ran out of file descriptors (a macOS shell allows 256).
+  const limit = pLimit(16);
+  const write = (target: string, csv: string) =>
+    limit(async () => {
+      const folder = path.dirname(target);
+      let made = folders.get(folder);
+      if (!made) folders.set(folder, (made = fs.promises.mkdir(folder, { recursive: true })));
+      await made;
+      await fs.promises.writeFile(target, csv);
+    });
   return {
     name: 'csv-downloads',
     hooks: {

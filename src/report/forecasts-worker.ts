@@ -8,7 +8,9 @@ import { forecastHistory, openForecasts } from './forecasts-page.ts';
 import type { Forecasts, ForecastsJob } from './forecasts-thread.ts';
 
 const { db: file, timeZone, asOf, settings } = workerData as ForecastsJob;
-const db = await openDb(file, { readOnly: true });
+// One DuckDB thread: with the model's main thread and the other model thread, this one's queries
+// already have the machine's two cores to share.
+const db = await openDb(file, { readOnly: true, threads: 1 });
 const history = await loadRows(db, 'release').then((releases) => forecastHistory(db, releases, timeZone)).finally(() => db.close());
 const forecasts: Forecasts = { open: openForecasts(history, asOf, settings), throughput: history.throughput, backtest: backtest(history, asOf, settings) };
 parentPort!.postMessage(forecasts);

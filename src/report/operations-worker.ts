@@ -7,5 +7,7 @@ import { operations, type OperationsJob, type OperationsRefs } from './operation
 
 const job = workerData as OperationsJob;
 const refs = new Promise<OperationsRefs>((resolve) => parentPort!.once('message', resolve));
-const db = await openDb(job.db, { readOnly: true });
+// One DuckDB thread: with the model's main thread and the other model thread, this one's queries
+// already have the machine's two cores to share.
+const db = await openDb(job.db, { readOnly: true, threads: 1 });
 parentPort!.postMessage(await operations(db, job, refs).finally(() => db.close()));
