@@ -40,9 +40,14 @@ export async function runModelStep(input: ModelStepInput): Promise<ModelStepOutp
     db: path.resolve(input.db), dir: path.resolve(input.dir),
     options: { ...input.options, statusDir: abs(input.options.statusDir), monthlyDir: abs(input.options.monthlyDir) },
   };
-  await runNodeChild(path.join(import.meta.dirname, 'model-child.ts'), resolved, (code, stderr) =>
-    // The child's own message when it gave one (a damaged snapshot, no reference date…), as if thrown here.
-    new Error(fs.existsSync(files.error) ? fs.readFileSync(files.error, 'utf8') : `the report model could not be built (exit ${code}): ${stderr || 'no message'}`),
+  await runNodeChild(
+    path.join(import.meta.dirname, 'model-child.ts'), resolved, (code, stderr) =>
+      // The child's own message when it gave one (a damaged snapshot, no reference date…), as if thrown here.
+      new Error(fs.existsSync(files.error) ? fs.readFileSync(files.error, 'utf8') : `the report model could not be built (exit ${code}): ${stderr || 'no message'}`),
+    // Three heaps grow at once here (the model's and its two threads', see build-model.ts). With 64 MB
+    // semispaces the enterprise model step alone peaked at 2,030–2,036 MB, with 32 MB at 1,636–1,673 MB
+    // (2 alternating pairs; 52–58 s against 52–54 s), and the build at 2,061 MB, over its budget.
+    { semiSpaceMb: 32 },
   );
   return JSON.parse(fs.readFileSync(files.outcome, 'utf8')) as ModelStepOutput;
 }

@@ -13,10 +13,10 @@ export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 const HEAP_MB = Number(process.env.ALMANAC_HEAP_MB) || 1280;
 
 /**
- * The young generation's semispaces, in MB (V8's default is 16). Both steps make millions of
- * short-lived objects (rows, chart nodes): with more room they die young instead of being promoted
- * and marked again and again. The enterprise build took 2–9 s less in back-to-back pairs of runs,
- * for 60–170 MB more at its peak.
+ * The young generation's semispaces, in MB (V8's default is 16), unless a step asks for others. Both
+ * steps make millions of short-lived objects (rows, chart nodes): with more room they die young
+ * instead of being promoted and marked again and again. The enterprise build took 2–9 s less in
+ * back-to-back pairs of runs, for 60–170 MB more at its peak.
  */
 const SEMI_SPACE_MB = 64;
 
@@ -33,8 +33,10 @@ const HEAP_GROWING_PERCENT = 10;
  * Runs `script` with `arg` (JSON) in a child Node process, in the project folder. Resolves when it
  * exits 0; otherwise rejects with `describe(exit code, last lines of its stderr)`.
  */
-export async function runNodeChild(script: string, arg: unknown, fail: (code: number | null, stderr: string) => Error): Promise<void> {
-  const args = ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', `--max-old-space-size=${HEAP_MB}`, `--max-semi-space-size=${SEMI_SPACE_MB}`, `--heap-growing-percent=${HEAP_GROWING_PERCENT}`, script, JSON.stringify(arg)];
+export async function runNodeChild(
+  script: string, arg: unknown, fail: (code: number | null, stderr: string) => Error, { semiSpaceMb = SEMI_SPACE_MB } = {},
+): Promise<void> {
+  const args = ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', `--max-old-space-size=${HEAP_MB}`, `--max-semi-space-size=${semiSpaceMb}`, `--heap-growing-percent=${HEAP_GROWING_PERCENT}`, script, JSON.stringify(arg)];
   // stdin: a pipe the child only watches, to stop when this process dies (stopWithParent).
   const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['pipe', 'inherit', 'pipe'] });
   let stderr = '';
