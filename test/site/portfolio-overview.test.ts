@@ -13,7 +13,7 @@ const release = (id: string, over: Partial<TimelineRow['releases'][number]> = {}
   release: ref(id), state: 'in_progress', status: 'green', plannedStart: '2026-03-01', plannedRelease: '2026-04-10', actualRelease: null, forecastP85: '2026-04-08', ...over,
 });
 const amber = { status: 'amber' as const, reason: 'amber: 2 open blockers', signals: [{ severity: 'amber' as const, rule: 'blockers', text: '2 open blockers' }] };
-const VIEW = { id: 'tl', title: 'Timeline', from: '2026-01-01', to: '2026-06-30' };
+const VIEW = { id: 'tl', title: (projects: string) => `Releases of ${projects}`, from: '2026-01-01', to: '2026-06-30' };
 
 describe('portfolio timeline', () => {
   const rows: TimelineRow[] = [
@@ -114,5 +114,17 @@ describe('portfolio timeline of a large portfolio', () => {
     expect(labels).not.toContain(`Project ${TIMELINE_PROJECTS}`);
     expect(chart.reading).toContain(`Drawn: the first ${TIMELINE_PROJECTS} of the ${TIMELINE_PROJECTS + 5} projects with releases in view, in the status grid's order; the CSV download has them all.`);
     expect(chart.data!.rows).toHaveLength(TIMELINE_PROJECTS + 5);
+    expect(chart.title).toBe(`Releases of the first ${TIMELINE_PROJECTS} projects`);
+  });
+
+  it('says it draws every project when no more than the cap have releases in view, however many projects there are', () => {
+    const rows: TimelineRow[] = Array.from({ length: TIMELINE_PROJECTS + 5 }, (_, k) => ({
+      project: { id: `P${k}`, slug: `p${k}`, name: `Project ${k}` }, status: amber,
+      // Only the first 3 have a release in view; the rest only one long shipped.
+      releases: [k < 3 ? release(`R${k}`) : release(`OLD${k}`, { state: 'released', status: null, plannedStart: '2025-01-01', plannedRelease: '2025-02-01', actualRelease: '2025-02-01', forecastP85: null })],
+    }));
+    const chart = portfolioTimeline(rows, [], '2026-03-31', VIEW);
+    expect(chart.title).toBe('Releases of every project');
+    expect(chart.reading).not.toContain('Drawn: the first');
   });
 });

@@ -16,7 +16,8 @@ type Release = TimelineRow['releases'][number];
 
 export interface TimelineView {
   id: string;
-  title: string;
+  /** The chart's title, given the projects it draws: "every project" or "the first 20 projects". */
+  title: (projects: string) => string;
   from: string;
   to: string;
 }
@@ -77,6 +78,7 @@ export function portfolioTimeline(rows: readonly TimelineRow[], freezes: readonl
   const labelWidth = Math.max(...lanes.filter((l) => l.first).map((l) => Math.min(group(l).length, 26)), 4);
   const reading = timelineReading(placed, rows, view, late.length, shown.length)
     + (drawn.size < projects.length ? ` Drawn: the first ${formatCount(drawn.size)} of the ${formatCount(projects.length)} projects with releases in view, in the status grid's order; the CSV download has them all.` : '');
+  const title = view.title(drawn.size < projects.length ? `the first ${formatCount(drawn.size)} projects` : 'every project');
   const svg = renderChart(
     {
       width: WIDTH,
@@ -107,7 +109,7 @@ export function portfolioTimeline(rows: readonly TimelineRow[], freezes: readonl
         ...(asOf >= view.from && asOf <= view.to ? todayMarks(asOf) : []),
       ],
     },
-    { id: view.id, label: view.title, description: reading },
+    { id: view.id, label: title, description: reading },
   );
   const present = new Set(plan.map((d) => colourOf(d.b)));
   const legend = [
@@ -121,7 +123,7 @@ export function portfolioTimeline(rows: readonly TimelineRow[], freezes: readonl
     columns: ['Project', 'Release', 'Status', 'Planned start', 'Planned release', 'P85 forecast', 'Actual release'],
     rows: all.map((b) => [b.projectName, b.release.release.name, colourOf(b), b.release.plannedStart, b.release.plannedRelease, b.release.forecastP85, b.release.actualRelease]),
   };
-  return { id: view.id, title: view.title, reading, legend, svg, data };
+  return { id: view.id, title, reading, legend, svg, data };
 }
 
 function timelineReading(bars: ReadonlyArray<Bar>, rows: readonly TimelineRow[], view: TimelineView, late: number, freezes: number): string {
