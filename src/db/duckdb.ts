@@ -7,8 +7,8 @@ export interface Db {
   path: string;
   instance: DuckDBInstance;
   conn: DuckDBConnection;
-  /** Runs one or more statements. */
-  run(sql: string, params?: DuckDBValue[]): Promise<void>;
+  /** Runs one or more statements; returns the rows the last one inserted, updated or deleted. */
+  run(sql: string, params?: DuckDBValue[]): Promise<number>;
   /** Runs a query and returns its rows as JSON-compatible objects (BIGINT arrives as a string). */
   all<T = Record<string, unknown>>(sql: string, params?: DuckDBValue[]): Promise<T[]>;
   /** Runs a query and hands each value of its first column to `each`, chunk by chunk: the whole result is never held. */
@@ -75,7 +75,7 @@ async function connected(path: string, instance: DuckDBInstance, owner: boolean)
     instance,
     conn,
     async run(sql, params) {
-      await traced(sql, conn.run(sql, params));
+      return (await traced(sql, conn.run(sql, params))).rowsChanged;
     },
     async all<T>(sql: string, params?: DuckDBValue[]) {
       const reader = await traced(sql, conn.runAndReadAll(sql, params));

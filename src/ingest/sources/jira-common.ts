@@ -134,9 +134,11 @@ export function dependencySide(ctx: FileContext): (linkType: string) => LinkSide
  * Both issues of a link list it, so a file names most links twice: each is kept once, from where it
  * first appears (`seq` orders the rows).
  */
-export function mapLinks(ctx: FileContext, relation: string, provenance: { line?: string; pointer?: string; seq: string }, labels: { key: string; dependent_key: string; link_type: string }): Promise<MapResult> {
-  const from = `(SELECT * FROM ${relation} QUALIFY "key" IS NULL OR dependent_key IS NULL
-    OR row_number() OVER (PARTITION BY "key", dependent_key ORDER BY ${provenance.seq}) = 1)`;
+export async function mapLinks(ctx: FileContext, relation: string, provenance: { line?: string; pointer?: string; seq: string }, labels: { key: string; dependent_key: string; link_type: string }): Promise<MapResult> {
+  // A table: the mapping reads its rows more than once, and would rank them again each time.
+  const from = ctx.tempName('links');
+  await ctx.db.run(`CREATE OR REPLACE TEMP TABLE ${from} AS SELECT * FROM ${relation} QUALIFY "key" IS NULL OR dependent_key IS NULL
+    OR row_number() OVER (PARTITION BY "key", dependent_key ORDER BY ${provenance.seq}) = 1`);
   const fields = Object.fromEntries(Object.entries(labels).map(([field, column]) => [field, { sql: quoteIdent(field), column }]));
   return applyMapping(ctx, { entity: 'work_item_link', from, fields, ...provenance });
 }
