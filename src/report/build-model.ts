@@ -15,13 +15,13 @@ import { dependenciesPage, releaseSizes, releasesPage, totals } from './releases
 import { environmentsPage } from './environments-page.ts';
 import { defectInputs, qualityPage } from './quality-page.ts';
 import { slugs } from './slug.ts';
-import { operationsInThread } from './operations-thread.ts';
+import { operationsInThread, type OperationsRun } from './operations-thread.ts';
 import { LATEST_REPORT_YEAR } from '../metrics/dora-tiers.ts';
-import type { ReportModel } from './model.ts';
+import type { DataQuality, ReportModel } from './model.ts';
 import { SITE_NAV } from './nav.ts';
 import { forecastsPage, releaseForecasts } from './forecasts-page.ts';
 import { forecastsInThread } from './forecasts-thread.ts';
-import { FORECAST_DEFAULTS } from '../metrics/forecast.ts';
+import { FORECAST_DEFAULTS, type ForecastSettings } from '../metrics/forecast.ts';
 import { portfolioModel } from './portfolio-page.ts';
 import { portfolioChanges, portfolioItems } from './portfolio-inputs.ts';
 import { previousSnapshot } from './status-history.ts';
@@ -62,6 +62,20 @@ export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<Repor
   // First: the forecasts' thread works while the rest of the model is built.
   const forecastRun = forecastsInThread({ db: db.path, timeZone, asOf, settings });
   const opsRun = operationsInThread({ db: db.path, timeZone, asOf, reportYear: opts.reportYear ?? quality.run?.reportYear ?? LATEST_REPORT_YEAR });
+  // A model that fails before the operations thread has its references would leave it waiting for them.
+  return assemble(db, opts, { quality, asOf, timeZone, windowDays, settings }, forecastRun, opsRun).catch((err: unknown) => {
+    opsRun.stop();
+    throw err;
+  });
+}
+
+async function assemble(
+  db: Db,
+  opts: ModelOptions,
+  { quality, asOf, timeZone, windowDays, settings }: { quality: DataQuality; asOf: string; timeZone: string; windowDays: number; settings: ForecastSettings },
+  forecastRun: ReturnType<typeof forecastsInThread>,
+  opsRun: OperationsRun,
+): Promise<ReportModel> {
   const projects = await loadRows(db, 'project');
   const systems = await loadRows(db, 'system');
   const releases = await loadRows(db, 'release');

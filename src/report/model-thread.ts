@@ -15,9 +15,9 @@ export function modelThread<T>(script: URL, job: unknown, resourceLimits?: Resou
   const result = new Promise<T>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`the thread ${script.pathname.split('/').pop()} stopped (exit ${code})`));
-    });
+    // After its result this changes nothing; before it (a failure, a stop, even one before the thread
+    // ran and so with exit code 0) the model must not wait for ever.
+    worker.once('exit', (code) => reject(new Error(`the thread ${script.pathname.split('/').pop()} stopped (exit ${code}) before its result`)));
   });
   // Handled where it is awaited; until then a failure must not count as unhandled.
   result.catch(() => {});

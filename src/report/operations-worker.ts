@@ -6,7 +6,12 @@ import { openDb } from '../db/duckdb.ts';
 import { operations, type OperationsJob, type OperationsRefs } from './operations.ts';
 
 const job = workerData as OperationsJob;
-const refs = new Promise<OperationsRefs>((resolve) => parentPort!.once('message', resolve));
+// null: the model failed before it had them (operations-thread.ts, stop).
+const refs = new Promise<OperationsRefs>((resolve, reject) =>
+  parentPort!.once('message', (refs: OperationsRefs | null) => (refs ? resolve(refs) : reject(new Error('stopped: the model failed before the release and environment references')))),
+);
+// Seen where operations() awaits it: an unhandled rejection would end the thread in the middle of a DuckDB call.
+refs.catch(() => {});
 // One DuckDB thread: with the model's main thread and the other model thread, this one's queries
 // already have the machine's two cores to share.
 const db = await openDb(job.db, { readOnly: true, threads: 1 });
