@@ -22,6 +22,48 @@ export function writeJsonFile(file: string, value: unknown, { indent = 0, split 
   }
 }
 
+export interface JsonObjectFile {
+  /** Writes one member now (a member whose value is undefined is left out, as JSON.stringify does). */
+  member(key: string, value: unknown): void;
+  /** Ends the object and the file. */
+  close(): void;
+  /** Closes and removes the unfinished file (a failure). */
+  abandon(): void;
+}
+
+/**
+ * An object written to `file` member by member, as the caller has them: the text `writeJsonFile`
+ * writes for an object with the same members in the same order (without indentation).
+ */
+export function openJsonObject(file: string, { split = 3, ascii = false } = {}): JsonObjectFile {
+  const fd = fs.openSync(file, 'w');
+  const out = new Output(fd, split, ascii);
+  let members = 0;
+  out.add('{');
+  return {
+    member(key, value) {
+      if (!included(value)) return;
+      out.add(`${members++ ? ',' : ''}${JSON.stringify(key)}:`);
+      write(out, value, 0, '', 1);
+    },
+    close() {
+      try {
+        out.add('}');
+        out.flush();
+      } finally {
+        fs.closeSync(fd);
+      }
+    },
+    abandon() {
+      fs.closeSync(fd);
+      fs.rmSync(file, { force: true });
+    },
+  };
+}
+
+/** What JSON.stringify writes of an object's member. */
+const included = (v: unknown) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
+
 /** Buffers small pieces into writes of ~1 MB. */
 class Output {
   #parts: string[] = [];
@@ -73,13 +115,13 @@ function write(out: Output, value: unknown, indent: number, pad: string, depth: 
   const [start, end] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
   const entries: Array<[string | null, unknown]> = Array.isArray(value)
     ? value.map((v) => [null, v])
-    : Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
+    : Object.entries(value).filter(([, v]) => included(v));
   if (!entries.length) return out.add(start + end);
   out.add(start);
   entries.forEach(([key, v], i) => {
     out.add((i ? ',' : '') + open + (key === null ? '' : JSON.stringify(key) + (indent ? ': ' : ':')));
     // In arrays, what JSON.stringify writes as null.
-    write(out, key === null && (v === undefined || typeof v === 'function' || typeof v === 'symbol') ? null : v, indent, inner, depth + 1);
+    write(out, key === null && !included(v) ? null : v, indent, inner, depth + 1);
   });
   out.add((indent ? `\n${pad}` : '') + end);
 }

@@ -52,7 +52,11 @@ function sortMetrics(rows: MetricRow[]): MetricRow[] {
   return keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ r }) => r);
 }
 
-export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<ReportModel> {
+/** The parts of the model final before the model threads have finished (the largest, at enterprise scale). */
+export type EarlyParts = Pick<ReportModel, 'releases' | 'dependencies' | 'environments' | 'quality'>;
+
+/** `early`: given those parts while this thread would otherwise only wait for the others (model-child.ts writes them then). */
+export async function buildModel(db: Db, opts: ModelOptions = {}, early?: (parts: EarlyParts) => void): Promise<ReportModel> {
   const quality = await dataQuality(db);
   const asOf = opts.asOf ?? quality.run?.asOf;
   if (!asOf) throw new Error('no reference date: the data has no dated events; pass --as-of YYYY-MM-DD');
@@ -63,7 +67,7 @@ export async function buildModel(db: Db, opts: ModelOptions = {}): Promise<Repor
   const forecastRun = forecastsInThread({ db: db.path, timeZone, asOf, settings });
   const opsRun = operationsInThread({ db: db.path, timeZone, asOf, reportYear: opts.reportYear ?? quality.run?.reportYear ?? LATEST_REPORT_YEAR });
   // A model that fails before the operations thread has its references would leave it waiting for them.
-  return assemble(db, opts, { quality, asOf, timeZone, windowDays, settings }, forecastRun, opsRun).catch((err: unknown) => {
+  return assemble(db, opts, { quality, asOf, timeZone, windowDays, settings }, forecastRun, opsRun, early).catch((err: unknown) => {
     opsRun.stop();
     throw err;
   });
@@ -75,6 +79,7 @@ async function assemble(
   { quality, asOf, timeZone, windowDays, settings }: { quality: DataQuality; asOf: string; timeZone: string; windowDays: number; settings: ForecastSettings },
   forecastRun: ReturnType<typeof forecastsInThread>,
   opsRun: OperationsRun,
+  early?: (parts: EarlyParts) => void,
 ): Promise<ReportModel> {
   const projects = await loadRows(db, 'project');
   const systems = await loadRows(db, 'system');
@@ -98,6 +103,9 @@ async function assemble(
   opsRun.supply({ releaseRefs: releasesModel.rows.map(ref), environmentRefs: environments.environments.map(ref) });
   const incidents = await loadRows(db, 'incident');
   const freezes = await loadRows(db, 'freeze_window');
+  const dependencies = dependenciesPage(releasesModel, graph);
+  const qualityModel = qualityPage({ load, progress, ...defects, releases: releasesModel.rows, systems });
+  early?.({ releases: releasesModel, dependencies, environments, quality: qualityModel });
   const { open, throughput, backtest } = await forecastRun;
   const ops = await opsRun.result;
   const openForecasts = releaseForecasts(open, releasesModel.rows, settings);
@@ -118,9 +126,9 @@ async function assemble(
       projects: projectSummaries(projects, releases, await workCounts(db), asOf),
     },
     releases: releasesModel,
-    dependencies: dependenciesPage(releasesModel, graph),
+    dependencies,
     environments,
-    quality: qualityPage({ load, progress, ...defects, releases: releasesModel.rows, systems }),
+    quality: qualityModel,
     changes: ops.changes,
     delivery: ops.delivery,
     forecasts: forecasts.page,

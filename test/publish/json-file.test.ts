@@ -1,10 +1,11 @@
 // writeJsonFile writes, piece by piece, the bytes JSON.stringify would: for any JSON-like value, any
-// indentation and any depth it splits to, and for what JSON.stringify treats specially.
+// indentation and any depth it splits to, and for what JSON.stringify treats specially; an object
+// written member by member (openJsonObject) is the same text.
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { writeJsonFile } from '../../src/publish/json-file.ts';
+import { openJsonObject, writeJsonFile } from '../../src/publish/json-file.ts';
 import { tempDir } from '../helpers/ingest.ts';
 
 const file = path.join(tempDir(), 'value.json');
@@ -51,4 +52,23 @@ it('in ASCII, escapes every other character and reads back as the same value', (
   );
   writeJsonFile(file, { 'clé': 'a – b \\ é 😀' }, { ascii: true });
   expect(fs.readFileSync(file, 'utf8')).toBe('{"cl\\u00e9":"a \\u2013 b \\\\ \\u00e9 \\ud83d\\ude00"}');
+});
+
+it('writes an object member by member as JSON.stringify writes the object, and removes an abandoned one', () => {
+  fc.assert(
+    fc.property(fc.dictionary(fc.string(), fc.jsonValue({ stringUnit: 'binary' })), fc.integer({ min: 0, max: 4 }), fc.boolean(), (value, split, ascii) => {
+      const out = openJsonObject(file, { split, ascii });
+      for (const [key, member] of Object.entries(value)) out.member(key, member);
+      out.member('left out', undefined);
+      out.close();
+      const text = fs.readFileSync(file, 'utf8');
+      if (ascii) expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
+      else expect(text).toBe(JSON.stringify(value));
+    }),
+    { numRuns: 200 },
+  );
+  const out = openJsonObject(file);
+  out.member('half', [1, 2]);
+  out.abandon();
+  expect(fs.existsSync(file)).toBe(false);
 });
