@@ -2,6 +2,7 @@
 // while the main thread builds the rest: a two-core machine does both at once. Its result crosses back
 // by structured clone (Maps and typed arrays intact).
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { openDb, type Db } from '../db/duckdb.ts';
 
 export interface ModelThread<T> {
   /** What the thread posts once; rejects if it fails or stops first. */
@@ -23,3 +24,9 @@ export function modelThread<T>(script: URL, job: unknown, resourceLimits?: Resou
   result.catch(() => {});
   return { result, post: (value) => worker.postMessage(value) };
 }
+
+/**
+ * A model thread's own connection to the database, read-only and with one DuckDB thread: with the
+ * model's main thread and the other model thread, its queries already have the machine's two cores to share.
+ */
+export const openThreadDb = (file: string): Promise<Db> => openDb(file, { readOnly: true, threads: 1 });

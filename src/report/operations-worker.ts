@@ -2,7 +2,7 @@
 // from its own connection. It loads the rows at once and waits for the release and environment
 // references (posted by the main thread once it has built those pages) before it builds the pages.
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDb } from '../db/duckdb.ts';
+import { openThreadDb } from './model-thread.ts';
 import { operations, type OperationsJob, type OperationsRefs } from './operations.ts';
 
 const job = workerData as OperationsJob;
@@ -12,7 +12,5 @@ const refs = new Promise<OperationsRefs>((resolve, reject) =>
 );
 // Seen where operations() awaits it: an unhandled rejection would end the thread in the middle of a DuckDB call.
 refs.catch(() => {});
-// One DuckDB thread: with the model's main thread and the other model thread, this one's queries
-// already have the machine's two cores to share.
-const db = await openDb(job.db, { readOnly: true, threads: 1 });
+const db = await openThreadDb(job.db);
 parentPort!.postMessage(await operations(db, job, refs).finally(() => db.close()));
